@@ -1,0 +1,46 @@
+/**
+ * The per-resource rules the API server runs on every write, in the apiserver's order: mutating
+ * admission and defaulting, then validation. Kinds register their rules in `api/kinds/`; the
+ * server itself stays generic.
+ */
+import type { KubeObject } from '../objects';
+import type { Random } from '../sim/random';
+import type { Store } from '../store/store';
+import type { FieldError } from './fieldErrors';
+
+export type Operation = 'CREATE' | 'UPDATE';
+
+export interface AdmissionContext {
+  now: number;
+  random: Random;
+  store: Store;
+  operation: Operation;
+  /** The status subresource is being written. */
+  subresource?: 'status';
+}
+
+export interface ResourceRules {
+  /** Clears what a user may not set on create (e.g. a Deployment's status) — PrepareForCreate. */
+  prepareForCreate?(obj: KubeObject, ctx: AdmissionContext): void;
+  /** Carries over what an update may not change — PrepareForUpdate. */
+  prepareForUpdate?(obj: KubeObject, old: KubeObject, ctx: AdmissionContext): void;
+  /** Mutating admission plugins and scheme defaulting (DefaultTolerationSeconds, ServiceAccount, ...). */
+  mutate?(obj: KubeObject, old: KubeObject | undefined, ctx: AdmissionContext): void;
+  validate?(obj: KubeObject, ctx: AdmissionContext): FieldError[];
+  validateUpdate?(obj: KubeObject, old: KubeObject, ctx: AdmissionContext): FieldError[];
+  /** Grace period for a delete without an explicit one, or 0 for immediate removal. */
+  defaultGracePeriod?(obj: KubeObject, requested: number | undefined): number;
+}
+
+const rules = new Map<string, ResourceRules[]>();
+
+/** Registers rules for a resource (qualified name, e.g. `deployments.apps`). Several may stack. */
+export function registerRules(resource: string, r: ResourceRules): void {
+  const list = rules.get(resource) ?? [];
+  list.push(r);
+  rules.set(resource, list);
+}
+
+export function rulesFor(resource: string): ResourceRules[] {
+  return rules.get(resource) ?? [];
+}

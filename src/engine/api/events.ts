@@ -1,0 +1,119 @@
+/**
+ * Records core/v1 Events the way client-go's EventRecorder does: the component and host as the
+ * source, an identical event (same object, reason, message, source) counted up instead of
+ * duplicated, names `<object>.<hex nanoseconds>`, and removal after the apiserver's 1 h TTL.
+ */
+import type { KubeObject } from '../objects';
+import type { EventQueue } from '../sim/eventQueue';
+import { formatRFC3339, parseTime } from '../util/time';
+import type { ApiServer } from './server';
+
+export const EVENT_TTL_MS = 60 * 60 * 1000;
+export const EVENT_TTL_TARGET = 'event-ttl';
+
+export type EventType = 'Normal' | 'Warning';
+
+export interface EventSource {
+  component: string;
+  host?: string;
+}
+
+export interface InvolvedObject {
+  apiVersion?: string;
+  kind: string;
+  namespace?: string;
+  name: string;
+  uid?: string;
+  resourceVersion?: string;
+  fieldPath?: string;
+}
+
+export class EventRecorder {
+  constructor(
+    private readonly api: ApiServer,
+    private readonly queue: EventQueue,
+  ) {
+    // Repeats are found through an index on the store, so the recorder keeps no state of its own.
+    api.store.addIndex('events', 'dedup', (ev) => [dedupKey(ev as unknown as StoredEvent)]);
+  }
+
+  record(source: EventSource, obj: KubeObject | InvolvedObject, type: EventType, reason: string, message: string, fieldPath?: string): void {
+    const ref = involvedObjectOf(obj, fieldPath);
+    const namespace = ref.namespace || 'default';
+    const now = this.api.now();
+    const key = dedupKey({ involvedObject: ref, type, reason, message, source, metadata: { namespace } });
+    const existing = this.api.store.byIndex('events', 'dedup', key)[0];
+    if (existing) {
+      this.api.update('events', {
+        ...existing,
+        count: ((existing.count as number) ?? 1) + 1,
+        lastTimestamp: formatRFC3339(now),
+      } as KubeObject);
+      this.expireLater(namespace, existing.metadata.name);
+      return;
+    }
+    // Nanoseconds of the virtual clock, made unique by the store revision.
+    const nanos = BigInt(now) * 1000000n + BigInt(this.api.store.resourceVersion % 1000000);
+    const name = `${ref.name}.${nanos.toString(16)}`;
+    try {
+      this.api.create('events', {
+        apiVersion: 'v1',
+        kind: 'Event',
+        metadata: { name, namespace },
+        involvedObject: ref,
+        reason,
+        message,
+        source: source.host ? { component: source.component, host: source.host } : { component: source.component },
+        firstTimestamp: formatRFC3339(now),
+        lastTimestamp: formatRFC3339(now),
+        count: 1,
+        type,
+        eventTime: null,
+        reportingComponent: source.component,
+        reportingInstance: source.host ?? '',
+      } as unknown as KubeObject);
+    } catch {
+      // Events are best effort, as in client-go: a namespace being deleted drops them.
+      return;
+    }
+    this.expireLater(namespace, name);
+  }
+
+  /** Called by the simulation when an event's TTL timer fires. */
+  expire(key: string): void {
+    const [namespace, name] = key.split('/');
+    const ev = this.api.tryGet('events', namespace, name);
+    if (!ev) return;
+    const last = parseTime(String(ev.lastTimestamp));
+    if (last !== null && last + EVENT_TTL_MS > this.api.now()) return;
+    this.api.delete('events', namespace, name);
+  }
+
+  private expireLater(namespace: string, name: string): void {
+    this.queue.after(EVENT_TTL_MS, EVENT_TTL_TARGET, `${namespace}/${name}`);
+  }
+}
+
+export function involvedObjectOf(obj: KubeObject | InvolvedObject, fieldPath?: string): InvolvedObject {
+  if ('metadata' in obj) {
+    const m = obj.metadata;
+    const ref: InvolvedObject = { apiVersion: obj.apiVersion, kind: obj.kind, namespace: m.namespace, name: m.name, uid: m.uid, resourceVersion: m.resourceVersion };
+    if (fieldPath) ref.fieldPath = fieldPath;
+    return ref;
+  }
+  return fieldPath ? { ...obj, fieldPath } : obj;
+}
+
+interface StoredEvent {
+  metadata: { namespace?: string };
+  involvedObject: InvolvedObject;
+  type: string;
+  reason: string;
+  message: string;
+  source: EventSource;
+}
+
+function dedupKey(ev: StoredEvent): string {
+  const r = ev.involvedObject;
+  return [ev.metadata.namespace, r.uid ?? `${r.kind}/${r.name}`, r.fieldPath ?? '', ev.type, ev.reason, ev.message, ev.source?.component, ev.source?.host ?? ''].join('\u0000');
+}

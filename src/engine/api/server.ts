@@ -1,0 +1,328 @@
+/**
+ * The API server: the only door to the store. kubectl, the editor, lessons and controllers all
+ * write through it, so naming, admission, defaulting, validation, optimistic concurrency,
+ * generation, graceful deletion and finalizers behave the same whoever acts.
+ */
+import type { KubeObject } from '../objects';
+import type { Random } from '../sim/random';
+import type { Store, StoreEvent, WatchEventType } from '../store/store';
+import { clone, deepEqual } from '../util/clone';
+import { formatRFC3339 } from '../util/time';
+import { rulesFor, type AdmissionContext, type Operation } from './admission';
+import { alreadyExists, ApiError, badRequest, conflict, forbidden, notFound, OBJECT_MODIFIED } from './errors';
+import { invalidError, required, type FieldError } from './fieldErrors';
+import { applyPatch, type PatchType } from './patch';
+import { mustResourceType, qualifiedName, resourceTypeForKind, type ResourceType } from './resources';
+import { matchesFields, matchesRequirements, parseFieldSelector, parseLabelSelector } from './selectors';
+import { nameRuleFor, validateObjectMeta, validateObjectMetaUpdate } from './validation/objectMeta';
+
+export interface Clock {
+  now(): number;
+}
+
+export interface ListOptions {
+  namespace?: string;
+  labelSelector?: string;
+  fieldSelector?: string;
+}
+
+export interface WriteOptions {
+  dryRun?: boolean;
+  subresource?: 'status';
+}
+
+export type PropagationPolicy = 'Background' | 'Foreground' | 'Orphan';
+
+export interface DeleteOptions {
+  gracePeriodSeconds?: number;
+  propagationPolicy?: PropagationPolicy;
+  preconditions?: { uid?: string; resourceVersion?: string };
+  dryRun?: boolean;
+}
+
+export interface WatchEvent {
+  type: WatchEventType;
+  object: KubeObject;
+}
+
+export interface WatchOptions extends ListOptions {
+  /** Resume after this resourceVersion; absent or "0" starts with ADDED events for what exists. */
+  resourceVersion?: string;
+}
+
+/** Rewrites an object as it is read (derived heartbeat timestamps and the like). */
+export type ReadHook = (obj: KubeObject, now: number) => KubeObject;
+
+export class ApiServer {
+  private readHooks = new Map<string, ReadHook>();
+
+  constructor(
+    readonly store: Store,
+    private readonly clock: Clock,
+    private readonly random: Random,
+  ) {}
+
+  now(): number {
+    return this.clock.now();
+  }
+
+  addReadHook(resource: string, hook: ReadHook): void {
+    this.readHooks.set(resource, hook);
+  }
+
+  get(resource: string, namespace: string | undefined, name: string): KubeObject {
+    const t = mustResourceType(resource);
+    const obj = this.store.get(resource, t.namespaced ? namespace : undefined, name);
+    if (!obj) throw notFound(resource, name);
+    return this.read(resource, obj);
+  }
+
+  tryGet(resource: string, namespace: string | undefined, name: string): KubeObject | undefined {
+    const t = mustResourceType(resource);
+    const obj = this.store.get(resource, t.namespaced ? namespace : undefined, name);
+    return obj && this.read(resource, obj);
+  }
+
+  list(resource: string, opts: ListOptions = {}): { items: KubeObject[]; resourceVersion: string } {
+    const t = mustResourceType(resource);
+    const labels = opts.labelSelector ? parseLabelSelector(opts.labelSelector) : [];
+    const fields = opts.fieldSelector ? parseFieldSelector(resource, opts.fieldSelector) : [];
+    const items = this.store
+      .list(resource, t.namespaced ? opts.namespace : undefined)
+      .filter((o) => matchesRequirements(labels, o.metadata.labels) && matchesFields(fields, o))
+      .map((o) => this.read(resource, o));
+    return { items, resourceVersion: String(this.store.resourceVersion) };
+  }
+
+  create(resource: string, input: KubeObject, opts: WriteOptions = {}): KubeObject {
+    const t = mustResourceType(resource);
+    const obj = clone(input);
+    this.checkKind(t, obj);
+    const meta = obj.metadata ?? (obj.metadata = {} as KubeObject['metadata']);
+    if (t.namespaced) {
+      meta.namespace = meta.namespace || 'default';
+    } else delete meta.namespace;
+    if (!meta.name && meta.generateName) meta.name = generateName(meta.generateName, this.random);
+    if (t.namespaced) this.checkNamespaceOpen(meta.namespace!, resource, meta.name);
+    if (!meta.name) throw invalidError(t.kind, t.group, '', [required('metadata.name', 'name or generateName is required')]);
+    for (const f of ['uid', 'resourceVersion', 'deletionTimestamp', 'deletionGracePeriodSeconds'] as const) delete meta[f];
+    meta.uid = uuid(this.random);
+    meta.creationTimestamp = formatRFC3339(this.now());
+    if (t.generation) meta.generation = 1;
+    else delete meta.generation;
+    const ctx = this.context('CREATE');
+    for (const r of rulesFor(resource)) r.prepareForCreate?.(obj, ctx);
+    this.admit(t, obj, undefined, ctx);
+    if (this.store.get(resource, meta.namespace, meta.name)) throw alreadyExists(resource, meta.name);
+    if (opts.dryRun) return obj;
+    return this.read(resource, this.store.put(resource, obj));
+  }
+
+  /** Replaces an object (PUT). Honors resourceVersion preconditions; status is its own subresource. */
+  update(resource: string, input: KubeObject, opts: WriteOptions = {}): KubeObject {
+    const t = mustResourceType(resource);
+    const ns = t.namespaced ? input.metadata?.namespace || 'default' : undefined;
+    const name = input.metadata?.name;
+    if (!name) throw badRequest('name is required');
+    const old = this.store.get(resource, ns, name);
+    if (!old) throw notFound(resource, name);
+    const rv = input.metadata.resourceVersion;
+    if (rv && rv !== old.metadata.resourceVersion) throw conflict(resource, name, OBJECT_MODIFIED);
+    return this.write(t, old, clone(input), opts);
+  }
+
+  updateStatus(resource: string, input: KubeObject): KubeObject {
+    return this.update(resource, input, { subresource: 'status' });
+  }
+
+  patch(
+    resource: string,
+    namespace: string | undefined,
+    name: string,
+    type: PatchType,
+    patch: unknown,
+    opts: WriteOptions = {},
+  ): KubeObject {
+    const t = mustResourceType(resource);
+    const old = this.store.get(resource, t.namespaced ? namespace : undefined, name);
+    if (!old) throw notFound(resource, name);
+    const patched = applyPatch(t, clone(old), patch, type) as KubeObject;
+    const rv = patched.metadata?.resourceVersion;
+    if (rv && rv !== old.metadata.resourceVersion) throw conflict(resource, name, OBJECT_MODIFIED);
+    return this.write(t, old, patched, opts);
+  }
+
+  /**
+   * Deletes an object. Returns the object as it now stands: with a deletionTimestamp when deletion
+   * is graceful or waits on finalizers, or as it was when it is already gone.
+   */
+  delete(resource: string, namespace: string | undefined, name: string, opts: DeleteOptions = {}): KubeObject {
+    const t = mustResourceType(resource);
+    const ns = t.namespaced ? namespace : undefined;
+    const old = this.store.get(resource, ns, name);
+    if (!old) throw notFound(resource, name);
+    const pre = opts.preconditions;
+    if (pre?.uid && pre.uid !== old.metadata.uid)
+      throw conflict(resource, name, `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${old.metadata.uid}`);
+    if (pre?.resourceVersion && pre.resourceVersion !== old.metadata.resourceVersion)
+      throw conflict(resource, name, `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${old.metadata.resourceVersion}`);
+
+    let grace = 0;
+    for (const r of rulesFor(resource)) if (r.defaultGracePeriod) grace = r.defaultGracePeriod(old, opts.gracePeriodSeconds);
+    const obj = clone(old);
+    const finalizers = new Set(obj.metadata.finalizers ?? []);
+    if (opts.propagationPolicy === 'Orphan') finalizers.add('orphan');
+    if (opts.propagationPolicy === 'Foreground') finalizers.add('foregroundDeletion');
+
+    if (grace === 0 && finalizers.size === 0) {
+      if (opts.dryRun) return old;
+      this.store.remove(resource, ns, name);
+      return old;
+    }
+    const now = this.now();
+    if (old.metadata.deletionTimestamp) {
+      // A second delete may only shorten a pending grace period.
+      const current = old.metadata.deletionGracePeriodSeconds ?? 0;
+      if (grace >= current && finalizers.size === (old.metadata.finalizers ?? []).length) return this.read(resource, old);
+      if (grace < current) {
+        obj.metadata.deletionGracePeriodSeconds = grace;
+        obj.metadata.deletionTimestamp = formatRFC3339(now + grace * 1000);
+      }
+    } else {
+      obj.metadata.deletionTimestamp = formatRFC3339(now + grace * 1000);
+      obj.metadata.deletionGracePeriodSeconds = grace;
+    }
+    if (finalizers.size) obj.metadata.finalizers = [...finalizers];
+    if (t.generation && obj.metadata.generation) obj.metadata.generation++;
+    if (opts.dryRun) return obj;
+    if (grace === 0 && finalizers.size === 0) {
+      this.store.remove(resource, ns, name);
+      return obj;
+    }
+    return this.read(resource, this.store.put(resource, obj));
+  }
+
+  /** Streams changes. Returns the function that stops the watch. */
+  watch(resource: string, opts: WatchOptions, onEvent: (e: WatchEvent) => void): () => void {
+    const t = mustResourceType(resource);
+    const labels = opts.labelSelector ? parseLabelSelector(opts.labelSelector) : [];
+    const fields = opts.fieldSelector ? parseFieldSelector(resource, opts.fieldSelector) : [];
+    const ns = t.namespaced ? opts.namespace : undefined;
+    const matches = (o: KubeObject) =>
+      (ns === undefined || o.metadata.namespace === ns) && matchesRequirements(labels, o.metadata.labels) && matchesFields(fields, o);
+    const deliver = (e: StoreEvent) => {
+      if (e.resource !== resource) return;
+      const now = matches(e.object);
+      const before = e.old ? matches(e.old) : false;
+      // An object that starts or stops matching a filtered watch is ADDED or DELETED for that watch.
+      if (e.type === 'MODIFIED' && now !== before) onEvent({ type: now ? 'ADDED' : 'DELETED', object: this.read(resource, e.object) });
+      else if (now || (e.type === 'DELETED' && before)) onEvent({ type: e.type, object: this.read(resource, e.object) });
+    };
+    const rv = opts.resourceVersion;
+    if (!rv || rv === '0') {
+      for (const o of this.store.list(resource, ns)) if (matches(o)) onEvent({ type: 'ADDED', object: this.read(resource, o) });
+    } else {
+      const since = this.store.changesSince(Number(rv));
+      if (!since) throw new ApiError(410, 'Expired', `too old resource version: ${rv} (${this.store.compacted})`);
+      since.forEach(deliver);
+    }
+    return this.store.subscribe(deliver);
+  }
+
+  private write(t: ResourceType, old: KubeObject, obj: KubeObject, opts: WriteOptions): KubeObject {
+    const resource = qualifiedName(t);
+    this.checkKind(t, obj);
+    const ctx = this.context('UPDATE', opts.subresource);
+    if (opts.subresource === 'status') {
+      obj = { ...clone(old), status: obj.status };
+    } else {
+      if (t.statusSubresource) obj.status = clone(old.status);
+      const m = obj.metadata;
+      m.uid = old.metadata.uid;
+      m.creationTimestamp = old.metadata.creationTimestamp;
+      m.namespace = old.metadata.namespace;
+      m.deletionTimestamp = old.metadata.deletionTimestamp;
+      m.deletionGracePeriodSeconds = old.metadata.deletionGracePeriodSeconds;
+      if (old.metadata.deletionTimestamp && hasNewFinalizer(obj, old)) {
+        throw this.invalid(t, obj, [{ type: 'FieldValueForbidden', field: 'metadata.finalizers', hasValue: false, detail: 'no new finalizers can be added if the object is being deleted' }]);
+      }
+      m.generation = old.metadata.generation;
+      if (t.generation && !deepEqual(obj.spec, old.spec)) m.generation = (old.metadata.generation ?? 0) + 1;
+      for (const r of rulesFor(resource)) r.prepareForUpdate?.(obj, old, ctx);
+    }
+    obj.metadata.resourceVersion = old.metadata.resourceVersion;
+    this.admit(t, obj, old, ctx);
+    if (deepEqual(obj, old)) return this.read(resource, old);
+    if (opts.dryRun) return obj;
+    const m = obj.metadata;
+    if (m.deletionTimestamp && (m.finalizers ?? []).length === 0 && (m.deletionGracePeriodSeconds ?? 0) === 0) {
+      this.store.remove(resource, m.namespace, m.name);
+      return obj;
+    }
+    return this.read(resource, this.store.put(resource, obj));
+  }
+
+  private admit(t: ResourceType, obj: KubeObject, old: KubeObject | undefined, ctx: AdmissionContext): void {
+    const resource = qualifiedName(t);
+    const rules = rulesFor(resource);
+    for (const r of rules) r.mutate?.(obj, old, ctx);
+    const errors: FieldError[] = old
+      ? validateObjectMetaUpdate(obj.metadata, old.metadata)
+      : validateObjectMeta(obj.metadata, t.namespaced, nameRuleFor(resource));
+    for (const r of rules) {
+      if (old && r.validateUpdate) errors.push(...r.validateUpdate(obj, old, ctx));
+      else if (r.validate) errors.push(...r.validate(obj, ctx));
+    }
+    if (errors.length) throw this.invalid(t, obj, errors);
+  }
+
+  private invalid(t: ResourceType, obj: KubeObject, errors: FieldError[]): ApiError {
+    return invalidError(t.kind, t.group, obj.metadata?.name ?? '', errors);
+  }
+
+  private checkKind(t: ResourceType, obj: KubeObject): void {
+    if (obj.kind === undefined && obj.apiVersion === undefined) {
+      obj.kind = t.kind;
+      obj.apiVersion = t.group ? `${t.group}/${t.version}` : t.version;
+      return;
+    }
+    const found = resourceTypeForKind(obj.apiVersion, obj.kind);
+    if (found !== t) throw badRequest(`the API version in the data (${obj.apiVersion}) does not match the expected API version (${t.group ? t.group + '/' : ''}${t.version})`);
+  }
+
+  private checkNamespaceOpen(namespace: string, resource: string, name: string | undefined): void {
+    const ns = this.store.get('namespaces', undefined, namespace);
+    if (!ns) throw notFound('namespaces', namespace);
+    if (ns.metadata.deletionTimestamp || ns.status?.phase === 'Terminating') {
+      throw forbidden(resource, name, `unable to create new content in namespace ${namespace} because it is being terminated`);
+    }
+  }
+
+  private context(operation: Operation, subresource?: 'status'): AdmissionContext {
+    return { now: this.now(), random: this.random, store: this.store, operation, subresource };
+  }
+
+  private read(resource: string, obj: KubeObject): KubeObject {
+    const hook = this.readHooks.get(resource);
+    return hook ? hook(obj, this.now()) : obj;
+  }
+}
+
+function hasNewFinalizer(obj: KubeObject, old: KubeObject): boolean {
+  const before = new Set(old.metadata.finalizers ?? []);
+  return (obj.metadata.finalizers ?? []).some((f) => !before.has(f));
+}
+
+/** apiserver's SimpleNameGenerator: the base cut to 58 characters plus 5 random ones. */
+export function generateName(base: string, random: Random): string {
+  return base.slice(0, 58) + random.string(5, 'bcdfghjklmnpqrstvwxz2456789');
+}
+
+/** A version-4 UUID drawn from the simulation's random source. */
+export function uuid(random: Random): string {
+  const h = random.hex(32).split('');
+  h[12] = '4';
+  h[16] = '89ab'[random.int(4)];
+  const s = h.join('');
+  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import type { KubeObject } from '../objects';
+import { Store } from './store';
+
+const pod = (name: string, ns = 'default', labels: Record<string, string> = {}): KubeObject => ({
+  apiVersion: 'v1',
+  kind: 'Pod',
+  metadata: { name, namespace: ns, labels },
+});
+
+describe('Store', () => {
+  it('stamps increasing resourceVersions and lists in namespace/name order', () => {
+    const s = new Store();
+    s.put('pods', pod('b'));
+    s.put('pods', pod('a', 'kube-system'));
+    s.put('pods', pod('a'));
+    expect(s.list('pods').map((o) => `${o.metadata.namespace}/${o.metadata.name}@${o.metadata.resourceVersion}`)).toEqual([
+      'default/a@3',
+      'default/b@1',
+      'kube-system/a@2',
+    ]);
+    expect(s.list('pods', 'kube-system')).toHaveLength(1);
+  });
+
+  it('reports ADDED, MODIFIED and DELETED with the old object, and replays from a resourceVersion', () => {
+    const s = new Store();
+    const seen: string[] = [];
+    s.subscribe((e) => seen.push(`${e.type} ${e.object.metadata.name} old=${e.old?.metadata.resourceVersion ?? '-'}`));
+    s.put('pods', pod('a'));
+    s.put('pods', pod('a'));
+    s.remove('pods', 'default', 'a');
+    expect(seen).toEqual(['ADDED a old=-', 'MODIFIED a old=1', 'DELETED a old=2']);
+    expect(s.changesSince(1)!.map((e) => e.type)).toEqual(['MODIFIED', 'DELETED']);
+  });
+
+  it('compacts history and says so for revisions that are gone', () => {
+    const s = new Store(10);
+    for (let i = 0; i < 30; i++) s.put('pods', pod(`p${i}`));
+    expect(s.changesSince(1)).toBeUndefined();
+    expect(s.changesSince(29)).toHaveLength(1);
+  });
+
+  it('keeps secondary indexes current', () => {
+    const s = new Store();
+    s.addIndex('pods', 'app', (o) => (o.metadata.labels?.app ? [o.metadata.labels.app] : []));
+    s.put('pods', pod('a', 'default', { app: 'web' }));
+    s.put('pods', pod('b', 'default', { app: 'web' }));
+    s.put('pods', pod('a', 'default', { app: 'db' }));
+    expect(s.byIndex('pods', 'app', 'web').map((o) => o.metadata.name)).toEqual(['b']);
+    s.remove('pods', 'default', 'b');
+    expect(s.byIndex('pods', 'app', 'web')).toEqual([]);
+  });
+
+  it('round-trips through a snapshot', () => {
+    const s = new Store();
+    s.put('pods', pod('a'));
+    s.put('nodes', { apiVersion: 'v1', kind: 'Node', metadata: { name: 'n1' } });
+    const copy = Store.restore(JSON.parse(JSON.stringify(s.snapshot())));
+    expect(copy.snapshot()).toEqual(s.snapshot());
+    expect(copy.put('pods', pod('b')).metadata.resourceVersion).toBe('3');
+  });
+});

@@ -1,0 +1,197 @@
+/**
+ * The object store, in the role etcd plays: objects by resource, namespace and name; one
+ * monotonically increasing resourceVersion; watch listeners; secondary indexes; a bounded
+ * history of changes (compacted like etcd's) so a watch can resume from a resourceVersion; and
+ * snapshot/restore as plain JSON.
+ *
+ * The store trusts its callers: validation, defaulting and conflict checks live in the API
+ * server, the only writer. Objects handed in are owned by the store and never mutated afterwards.
+ */
+import type { KubeObject } from '../objects';
+
+export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
+
+export interface StoreEvent {
+  type: WatchEventType;
+  resource: string;
+  object: KubeObject;
+  /** The previous version, for MODIFIED and DELETED. */
+  old?: KubeObject;
+  resourceVersion: number;
+}
+
+export type StoreListener = (event: StoreEvent) => void;
+
+export type IndexFunction = (obj: KubeObject) => string[];
+
+export interface StoreSnapshot {
+  resourceVersion: number;
+  objects: Record<string, KubeObject[]>;
+}
+
+const DEFAULT_HISTORY = 20000;
+
+export class Store {
+  private rv = 0;
+  private tables = new Map<string, Map<string, KubeObject>>();
+  private listeners = new Set<StoreListener>();
+  private indexes = new Map<string, Map<string, { fn: IndexFunction; values: Map<string, Map<string, KubeObject>> }>>();
+  private history: StoreEvent[] = [];
+  private compactedRevision = 0;
+
+  constructor(private readonly historyLimit = DEFAULT_HISTORY) {}
+
+  get resourceVersion(): number {
+    return this.rv;
+  }
+
+  /** The oldest resourceVersion a watch can still resume from. */
+  get compacted(): number {
+    return this.compactedRevision;
+  }
+
+  get(resource: string, namespace: string | undefined, name: string): KubeObject | undefined {
+    return this.tables.get(resource)?.get(storeKey(namespace, name));
+  }
+
+  /** Objects of a resource, optionally in one namespace, in key order (namespace, then name). */
+  list(resource: string, namespace?: string): KubeObject[] {
+    const table = this.tables.get(resource);
+    if (!table) return [];
+    const out: KubeObject[] = [];
+    for (const obj of table.values()) {
+      if (namespace === undefined || obj.metadata.namespace === namespace) out.push(obj);
+    }
+    return out.sort(byNamespaceAndName);
+  }
+
+  count(resource: string): number {
+    return this.tables.get(resource)?.size ?? 0;
+  }
+
+  /** Stores a new or changed object, stamping its resourceVersion, and notifies watchers. */
+  put(resource: string, obj: KubeObject): KubeObject {
+    const key = storeKey(obj.metadata.namespace, obj.metadata.name);
+    let table = this.tables.get(resource);
+    if (!table) this.tables.set(resource, (table = new Map()));
+    const old = table.get(key);
+    const rv = ++this.rv;
+    obj.metadata.resourceVersion = String(rv);
+    table.set(key, obj);
+    this.reindex(resource, key, old, obj);
+    this.emit({ type: old ? 'MODIFIED' : 'ADDED', resource, object: obj, old, resourceVersion: rv });
+    return obj;
+  }
+
+  remove(resource: string, namespace: string | undefined, name: string): KubeObject | undefined {
+    const key = storeKey(namespace, name);
+    const table = this.tables.get(resource);
+    const old = table?.get(key);
+    if (!table || !old) return undefined;
+    table.delete(key);
+    const rv = ++this.rv;
+    // A deleted object is reported at the revision of its deletion, as etcd watches do.
+    const gone = { ...old, metadata: { ...old.metadata, resourceVersion: String(rv) } };
+    this.reindex(resource, key, old, undefined);
+    this.emit({ type: 'DELETED', resource, object: gone, old, resourceVersion: rv });
+    return gone;
+  }
+
+  /** Every change, in order, to every listener. Returns the unsubscribe function. */
+  subscribe(listener: StoreListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Changes after `resourceVersion`, or undefined if that revision was compacted away. */
+  changesSince(resourceVersion: number): StoreEvent[] | undefined {
+    if (resourceVersion < this.compactedRevision) return undefined;
+    let lo = 0;
+    let hi = this.history.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.history[mid].resourceVersion <= resourceVersion) lo = mid + 1;
+      else hi = mid;
+    }
+    return this.history.slice(lo);
+  }
+
+  /** Declares a secondary index: `byIndex(resource, name, value)` then answers in O(matches). */
+  addIndex(resource: string, name: string, fn: IndexFunction): void {
+    let forResource = this.indexes.get(resource);
+    if (!forResource) this.indexes.set(resource, (forResource = new Map()));
+    const index = { fn, values: new Map<string, Map<string, KubeObject>>() };
+    forResource.set(name, index);
+    for (const [key, obj] of this.tables.get(resource) ?? []) addToIndex(index.values, fn(obj), key, obj);
+  }
+
+  byIndex(resource: string, name: string, value: string): KubeObject[] {
+    const index = this.indexes.get(resource)?.get(name);
+    if (!index) throw new Error(`no index ${name} on ${resource}`);
+    return [...(index.values.get(value)?.values() ?? [])].sort(byNamespaceAndName);
+  }
+
+  snapshot(): StoreSnapshot {
+    const objects: Record<string, KubeObject[]> = {};
+    for (const resource of [...this.tables.keys()].sort()) objects[resource] = this.list(resource);
+    return { resourceVersion: this.rv, objects };
+  }
+
+  static restore(s: StoreSnapshot, historyLimit = DEFAULT_HISTORY): Store {
+    const store = new Store(historyLimit);
+    for (const [resource, objs] of Object.entries(s.objects)) {
+      const table = new Map<string, KubeObject>();
+      for (const o of objs) table.set(storeKey(o.metadata.namespace, o.metadata.name), o);
+      store.tables.set(resource, table);
+    }
+    store.rv = s.resourceVersion;
+    store.compactedRevision = s.resourceVersion;
+    return store;
+  }
+
+  private emit(ev: StoreEvent): void {
+    this.history.push(ev);
+    if (this.history.length > this.historyLimit * 1.25) {
+      const drop = this.history.length - this.historyLimit;
+      this.compactedRevision = this.history[drop - 1].resourceVersion;
+      this.history = this.history.slice(drop);
+    }
+    for (const l of this.listeners) l(ev);
+  }
+
+  private reindex(resource: string, key: string, old: KubeObject | undefined, obj: KubeObject | undefined): void {
+    const forResource = this.indexes.get(resource);
+    if (!forResource) return;
+    for (const index of forResource.values()) {
+      if (old) removeFromIndex(index.values, index.fn(old), key);
+      if (obj) addToIndex(index.values, index.fn(obj), key, obj);
+    }
+  }
+}
+
+export function storeKey(namespace: string | undefined, name: string): string {
+  return namespace ? `${namespace}/${name}` : name;
+}
+
+function byNamespaceAndName(a: KubeObject, b: KubeObject): number {
+  const an = a.metadata.namespace ?? '';
+  const bn = b.metadata.namespace ?? '';
+  if (an !== bn) return an < bn ? -1 : 1;
+  return a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0;
+}
+
+function addToIndex(values: Map<string, Map<string, KubeObject>>, keys: string[], key: string, obj: KubeObject): void {
+  for (const v of keys) {
+    let bucket = values.get(v);
+    if (!bucket) values.set(v, (bucket = new Map()));
+    bucket.set(key, obj);
+  }
+}
+
+function removeFromIndex(values: Map<string, Map<string, KubeObject>>, keys: string[], key: string): void {
+  for (const v of keys) {
+    const bucket = values.get(v);
+    bucket?.delete(key);
+    if (bucket?.size === 0) values.delete(v);
+  }
+}
