@@ -1,0 +1,73 @@
+/**
+ * Entry points: run a script (terminal line, lesson step, `sh -c` body) or an argv (a
+ * container's command) as generators of ShellEffect that return the exit status.
+ */
+import type { Script } from './ast';
+import { coreBuiltins } from './builtins';
+import { Input, memoryFs, type Frame } from './io';
+import { Shell } from './interpreter';
+import { parseScript } from './parser';
+import { ShellSyntaxError } from './syntaxError';
+import type { ShellContext, ShellEffect, ShellState } from './types';
+
+type Gen<T> = Generator<ShellEffect, T, unknown>;
+
+/** Build the shell for a context. The env Map (and exported Set) given are updated in place. */
+export function createShell(ctx: ShellContext): Shell {
+  const vars = ctx.env instanceof Map ? ctx.env : new Map(Object.entries(ctx.env ?? {}));
+  const state: ShellState = {
+    vars,
+    exported: ctx.exported ?? new Set(vars.keys()),
+    functions: new Map(),
+    positional: [...(ctx.args ?? [])],
+    argv0: ctx.argv0 ?? (ctx.dialect === 'bash' ? 'bash' : 'sh'),
+    cwd: ctx.cwd ?? vars.get('PWD') ?? '/',
+    options: { errexit: false, nounset: false, xtrace: false },
+    lastStatus: 0,
+    dialect: ctx.dialect,
+  };
+  const builtins = { ...coreBuiltins, ...ctx.builtins };
+  return new Shell(state, { builtins, fs: ctx.fs ?? memoryFs(), now: ctx.now ?? (() => 0) });
+}
+
+function rootFrame(ctx: ShellContext): Frame {
+  return { input: new Input(ctx.stdin ?? ''), out: { kind: 'yield', stream: 'stdout' }, err: { kind: 'yield', stream: 'stderr' } };
+}
+
+/**
+ * Run shell source (or a parsed Script). A syntax error prints the dialect's message and
+ * returns 2, like `sh -c` does. `exit N` ends the script with N.
+ */
+export function* runScript(source: string | Script, ctx: ShellContext): Gen<number> {
+  let script: Script;
+  if (typeof source === 'string') {
+    try {
+      script = parseScript(source);
+    } catch (err) {
+      if (!(err instanceof ShellSyntaxError)) throw err;
+      yield { type: 'stderr', text: err.messageFor(ctx.dialect) + '\n' };
+      return 2;
+    }
+  } else script = source;
+  if (script.heredocAtEof !== undefined && ctx.dialect === 'bash') {
+    const text = `bash: warning: here-document delimited by end-of-file (wanted \`${script.heredocAtEof}')\n`;
+    yield { type: 'stderr', text };
+  }
+  const shell = createShell(ctx);
+  return yield* shell.runIsolated(script.body, rootFrame(ctx));
+}
+
+/**
+ * Run one command given as argv, without any parsing: what a container runtime does with
+ * `command` + `args` (`["sh", "-c", "echo hi"]`, `["sleep", "3600"]`).
+ */
+export function* runArgv(argv: string[], ctx: ShellContext): Gen<number> {
+  if (argv.length === 0) return 0;
+  const shell = createShell(ctx);
+  const frame = rootFrame(ctx);
+  try {
+    return yield* shell.invoke(argv, [], frame);
+  } catch (err) {
+    return yield* shell.statusOf(err, frame);
+  }
+}
