@@ -1,0 +1,246 @@
+/**
+ * The `kubelet` component: hosts one NodeKubelet per node, routes pod watch events by
+ * spec.nodeName and timers by node (the timer key is the node name), and exposes what the cluster
+ * profiles, `sim` and kubectl need: addNode, stop/start (node fail/recover), logs and usage.
+ * An idle node costs nothing: no periodic timers; Lease renewals and node heartbeats are derived
+ * when read (nodeObject.ts).
+ */
+import { badRequest, notFound } from '../api/errors';
+import type { KubeObject } from '../objects';
+import type { Component, SimContext } from '../sim/component';
+import type { StoreEvent } from '../store/store';
+import { clone } from '../util/clone';
+import { defaultRuntime } from './defaultRuntime';
+import { newIpam } from './ipam';
+import { NodeKubelet } from './kubelet';
+import { selectLogs, type LogOptions } from './logs';
+import { buildLease, buildNode, deriveLease, deriveNode, LEASE_NAMESPACE } from './nodeObject';
+import { startNode, stopNode } from './reboot';
+import type { ContainerRuntime } from './runtimePort';
+import type { NodeSpecInput, NodeState, TimerData } from './types';
+
+export const KUBELET_COMPONENT = 'kubelet';
+const NODE_INDEX = 'kubelet.nodeName';
+
+export interface ContainerUsage {
+  name: string;
+  /** CPU in millicores. */
+  cpu: number;
+  /** Memory working set in bytes. */
+  memory: number;
+}
+
+export type CallHandler = (name: string, payload: unknown, from: { namespace: string; pod: string; container: string; node: string }) => unknown;
+
+interface Queued {
+  node: string;
+  uid: string;
+  namespace: string;
+  name: string;
+}
+
+export class KubeletComponent implements Component {
+  readonly name = KUBELET_COMPONENT;
+  private ctx!: SimContext;
+  private nodes = new Map<string, NodeKubelet>();
+  private queue: Queued[] = [];
+  private dirtyNodes = new Set<NodeKubelet>();
+  private callHandler: CallHandler = () => undefined;
+  private saved?: Record<string, NodeState>;
+
+  constructor(private readonly runtime: ContainerRuntime = defaultRuntime()) {}
+
+  start(ctx: SimContext): void {
+    this.ctx = ctx;
+    ctx.store.addIndex('pods', NODE_INDEX, (p) => (p.spec?.nodeName ? [p.spec.nodeName] : []));
+    ctx.store.subscribe((e) => this.onStoreEvent(e));
+    ctx.api.addReadHook('leases.coordination.k8s.io', (obj, now) => deriveLease(obj, this.nodes.get(obj.metadata.name)?.state, now));
+    ctx.api.addReadHook('nodes', (obj, now) => deriveNode(obj, this.nodes.get(obj.metadata.name)?.state, now));
+    for (const [name, state] of Object.entries(this.saved ?? {})) this.nodes.set(name, this.newKubelet(clone(state)));
+    this.saved = undefined;
+  }
+
+  /** Registers a node: its Node object and Lease, and a running kubelet for it. */
+  addNode(spec: NodeSpecInput): KubeObject {
+    if (this.nodes.has(spec.name)) throw new Error(`node ${spec.name} already has a kubelet`);
+    const ctx = this.ctx;
+    const now = ctx.now();
+    const r = ctx.random;
+    const id = { machineID: r.hex(32), systemUUID: uuid(r.hex(32)), bootID: spec.nodeInfo?.bootID ?? uuid(r.hex(32)) };
+    const node = ctx.api.create('nodes', buildNode(spec, id, now));
+    if (!ctx.store.get('namespaces', undefined, LEASE_NAMESPACE)) {
+      ctx.api.create('namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: LEASE_NAMESPACE } });
+    }
+    ctx.api.create('leases.coordination.k8s.io', buildLease(spec, node, now));
+    const state: NodeState = {
+      spec: clone(spec),
+      alive: true,
+      boot: 1,
+      bootID: id.bootID,
+      renewAnchor: now,
+      statusAnchor: now,
+      images: {},
+      pullQueue: [],
+      ipam: newIpam(spec.podCIDR),
+      crashBackoff: {},
+      pullBackoff: {},
+      pods: {},
+      containerSeq: 0,
+    };
+    this.nodes.set(spec.name, this.newKubelet(state));
+    const ref = { apiVersion: 'v1', kind: 'Node', name: spec.name, uid: spec.name };
+    const record = (reason: string, message: string) => ctx.record({ component: 'kubelet', host: spec.name }, ref, 'Normal', reason, message);
+    record('Starting', 'Starting kubelet.');
+    record('NodeHasSufficientMemory', `Node ${spec.name} status is now: NodeHasSufficientMemory`);
+    record('NodeHasNoDiskPressure', `Node ${spec.name} status is now: NodeHasNoDiskPressure`);
+    record('NodeHasSufficientPID', `Node ${spec.name} status is now: NodeHasSufficientPID`);
+    record('NodeAllocatableEnforced', 'Updated Node Allocatable limit across pods');
+    record('NodeReady', `Node ${spec.name} status is now: NodeReady`);
+    this.resync(spec.name);
+    return node;
+  }
+
+  /**
+   * Who answers containers' host calls (`net.connect`, `net.http`, `dns.lookup`…): the network
+   * layer, once it exists. Answers must be plain JSON and depend only on cluster state, so that
+   * replay after a restore sees the same ones (they are recorded).
+   */
+  setCallHandler(handler: CallHandler): void {
+    this.callHandler = handler;
+  }
+
+  kubeletAlive(node: string): boolean {
+    return this.nodes.get(node)?.state.alive ?? false;
+  }
+
+  hasNode(node: string): boolean {
+    return this.nodes.has(node);
+  }
+
+  stopKubelet(node: string): void {
+    const k = this.mustNode(node);
+    k.flush();
+    stopNode(k);
+  }
+
+  startKubelet(node: string): void {
+    const k = this.mustNode(node);
+    if (k.state.alive) return;
+    startNode(k);
+    this.resync(node);
+  }
+
+  /** Log lines of a container, as `kubectl logs` reads them (errors are the apiserver's). */
+  logs(namespace: string, pod: string, container: string, opts: LogOptions = {}): string[] {
+    const obj = this.ctx.store.get('pods', namespace, pod);
+    if (!obj) throw notFound('pods', pod);
+    const node = obj.spec?.nodeName;
+    const ps = node ? this.nodes.get(node)?.state.pods[obj.metadata.uid!] : undefined;
+    const all = [...(obj.spec?.initContainers ?? []), ...(obj.spec?.containers ?? [])];
+    if (!all.some((c: any) => c.name === container)) throw badRequest(`container ${container} is not valid for pod ${pod}`);
+    if (!node) throw badRequest(`pod ${pod} does not have a host assigned`);
+    const c = ps?.containers.find((x) => x.name === container);
+    if (opts.previous) {
+      if (!c || !(c.lastTerminated || (c.waiting && c.terminated))) throw badRequest(`previous terminated container "${container}" in pod "${pod}" not found`);
+      return selectLogs(c.waiting && c.terminated ? c.logs : c.previousLogs, opts);
+    }
+    if (!c || (!c.containerID && !c.lastTerminated)) {
+      const reason = c?.waiting?.reason ?? (c?.init ? 'PodInitializing' : 'ContainerCreating');
+      const why = reason === 'ImagePullBackOff' || reason === 'ErrImagePull' ? 'trying and failing to pull image' : reason;
+      throw badRequest(`container "${container}" in pod "${pod}" is waiting to start: ${why}`);
+    }
+    return selectLogs(c.containerID || c.logs.length ? c.logs : c.previousLogs, opts);
+  }
+
+  /** CPU and memory of a pod's running containers, for metrics; undefined if not running here. */
+  usage(namespace: string, pod: string): ContainerUsage[] | undefined {
+    const obj = this.ctx.store.get('pods', namespace, pod);
+    const k = obj?.spec?.nodeName ? this.nodes.get(obj.spec.nodeName) : undefined;
+    const ps = k?.state.alive ? k.state.pods[obj!.metadata.uid!] : undefined;
+    if (!ps) return undefined;
+    return ps.containers
+      .filter((c) => c.step === 'running' && c.process)
+      .map((c) => ({ name: c.name, cpu: c.process!.cpuMillis, memory: c.process!.memoryBytes }));
+  }
+
+  onTimer(key: string, data: unknown): void {
+    this.nodes.get(key)?.onTimer(data as TimerData & { boot: number });
+  }
+
+  work(): boolean {
+    const item = this.queue.shift();
+    if (item) {
+      const k = this.nodes.get(item.node);
+      const pod = this.ctx.store.get('pods', item.namespace, item.name);
+      const mine = pod && pod.metadata.uid === item.uid && pod.spec?.nodeName === item.node ? pod : undefined;
+      k?.handlePod(item.uid, mine);
+      return true;
+    }
+    for (const k of this.dirtyNodes) {
+      this.dirtyNodes.delete(k);
+      if (k.hasDirty()) {
+        k.flush();
+        return true;
+      }
+    }
+    return false;
+  }
+
+  busy(): boolean {
+    return this.queue.length > 0 || [...this.dirtyNodes].some((k) => k.hasDirty());
+  }
+
+  snapshot(): unknown {
+    const nodes: Record<string, NodeState> = {};
+    for (const [name, k] of this.nodes) nodes[name] = clone(k.state);
+    return { nodes };
+  }
+
+  restore(state: unknown): void {
+    this.saved = (state as { nodes: Record<string, NodeState> }).nodes;
+  }
+
+  private newKubelet(state: NodeState): NodeKubelet {
+    return new NodeKubelet(state, this.ctx, this.runtime, this.name, (k) => this.dirtyNodes.add(k), (name, payload, from) =>
+      this.callHandler(name, payload, { namespace: from.pod.namespace, pod: from.pod.name, container: from.container, node: state.spec.name }),
+    );
+  }
+
+  private mustNode(node: string): NodeKubelet {
+    const k = this.nodes.get(node);
+    if (!k) throw new Error(`no kubelet for node ${node}`);
+    return k;
+  }
+
+  /** Every pod bound to the node is looked at again (registration, restart). */
+  private resync(node: string): void {
+    for (const p of this.ctx.store.byIndex('pods', NODE_INDEX, node)) this.enqueue(node, p);
+  }
+
+  private enqueue(node: string, pod: KubeObject): void {
+    this.queue.push({ node, uid: pod.metadata.uid!, namespace: pod.metadata.namespace!, name: pod.metadata.name });
+  }
+
+  private onStoreEvent(e: StoreEvent): void {
+    if (e.resource !== 'pods') return;
+    const node = e.object.spec?.nodeName ?? e.old?.spec?.nodeName;
+    const k = node ? this.nodes.get(node) : undefined;
+    if (!k || !k.state.alive) return;
+    const known = !!k.state.pods[e.object.metadata.uid!];
+    if (e.type === 'MODIFIED' && known && e.old && sameForKubelet(e.old, e.object)) return;
+    this.enqueue(node!, e.object);
+  }
+}
+
+/** A change the kubelet need not look at (its own status writes, label edits). */
+function sameForKubelet(a: KubeObject, b: KubeObject): boolean {
+  return (
+    a.metadata.deletionTimestamp === b.metadata.deletionTimestamp &&
+    a.metadata.deletionGracePeriodSeconds === b.metadata.deletionGracePeriodSeconds &&
+    a.spec?.nodeName === b.spec?.nodeName
+  );
+}
+
+function uuid(h: string): string {
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}

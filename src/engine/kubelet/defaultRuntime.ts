@@ -1,0 +1,117 @@
+/**
+ * The container runtime the kubelet uses by default: `runtime/` (image catalog and pulls,
+ * process models, the shell) adapted to the kubelet's port (runtimePort.ts).
+ *
+ * SIGTERM is decided here, as the runtime's process model has no signals yet: a server program
+ * of the image (nginx, redis, the generic /app/server…) shuts down within a fraction of a second
+ * and exits 0; anything else running as PID 1 (a shell, `sleep`, `stress`) has no handler, so
+ * the kernel ignores SIGTERM for it and the kubelet's SIGKILL ends it (exit 137).
+ */
+import type { Container } from 'kubernetes-types/core/v1';
+import { runArgv } from '../shell/run';
+import { Random } from '../sim/random';
+import { containerArgv, imageId, imageSize, imageSpec, parseImageRef, pullImage, startProcess as runtimeProcess } from './runtime';
+import type { ContainerProcess, ContainerRuntime, ExecResult, ImageResolution, Platform, ProcEffect, ProcessInput, ProcExit } from './runtimePort';
+
+/** A pull of an image whose layers are all on the node: manifest round trips only. */
+const CACHED_PULL_MS: [number, number] = [300, 900];
+const SERVER_SHUTDOWN_MS: [number, number] = [50, 250];
+
+export function resolveImage(image: string, platform: Platform): ImageResolution {
+  const parsed = parseImageRef(image);
+  if (!parsed.ok) return { ok: false, reason: 'InvalidImageName', message: parsed.message };
+  const ref = parsed.ref;
+  const result = pullImage(ref, () => 0.5);
+  if (!result.ok) return { ok: false, reason: 'ErrImagePull', message: result.error };
+  if (imageSpec(ref).os !== platform.os) {
+    const message = `rpc error: code = NotFound desc = failed to pull and unpack image "${ref.full}": no match for platform in manifest: not found`;
+    return { ok: false, reason: 'ErrImagePull', message };
+  }
+  return { ok: true, ref: ref.full, imageID: imageId(ref), size: imageSize(ref) };
+}
+
+const base = (p: string) => p.slice(p.lastIndexOf('/') + 1);
+
+/** Whether the container's PID 1 is one of the image's servers (which handle SIGTERM). */
+function runsServer(container: Container): boolean {
+  const parsed = parseImageRef(container.image ?? '');
+  if (!parsed.ok) return false;
+  const spec = imageSpec(parsed.ref);
+  let argv = containerArgv(spec, container.command, container.args);
+  if (spec.wrappers?.some((w) => base(w) === base(argv[0] ?? '')) && argv.length > 1) argv = argv.slice(1);
+  const program = base(argv[0] ?? '');
+  return Object.keys(spec.servers).some((s) => base(s) === program);
+}
+
+function* adapt(gen: Generator<any, any, unknown>, ports: number[]): Generator<ProcEffect, ProcExit, unknown> {
+  let reply: unknown;
+  for (;;) {
+    const r = gen.next(reply);
+    reply = undefined;
+    if (r.done) return r.value as ProcExit;
+    const e = r.value;
+    if (e.type === 'ready') yield { type: 'ready', ports: ports.length ? ports : undefined };
+    else if (e.type === 'call') reply = yield e;
+    else yield e;
+  }
+}
+
+function startProcess(input: ProcessInput): ContainerProcess {
+  const c = input.container;
+  const random = new Random(input.seed);
+  const parsed = parseImageRef(c.image ?? '');
+  const ports = parsed.ok ? imageSpec(parsed.ref).ports : [];
+  const declared = (c.ports ?? []).map((p) => p.containerPort);
+  const gen = runtimeProcess({
+    image: c.image ?? '',
+    command: c.command,
+    args: c.args,
+    env: (c.env ?? []).map((e) => ({ name: e.name, value: e.value ?? '' })),
+    hostname: input.pod.spec?.hostname ?? input.pod.metadata.name,
+    now: input.now(),
+    random: () => random.next(),
+    podIP: input.podIP,
+    memoryLimitBytes: input.memoryLimitBytes,
+    fs: input.fs,
+  });
+  const server = runsServer(c);
+  return {
+    gen: adapt(gen, ports.length ? [...new Set([...ports, ...declared])] : []),
+    sigterm: () => (server ? { ms: SERVER_SHUTDOWN_MS[0] + random.int(SERVER_SHUTDOWN_MS[1] - SERVER_SHUTDOWN_MS[0]), exitCode: 0 } : 'ignore'),
+  };
+}
+
+/** Runs a command to completion (exec probes): sleeps add up, host calls get no answer. */
+function exec(argv: string[], fs: ProcessInput['fs'], now: () => number, env: Record<string, string>): ExecResult {
+  const start = now();
+  let ms = 0;
+  let output = '';
+  const gen = runArgv(argv, { dialect: 'ash', env: { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', ...env }, fs, now: () => start + ms, cwd: '/' });
+  for (let steps = 0; steps < 100_000; steps++) {
+    const r = gen.next(undefined);
+    if (r.done) return { exitCode: r.value, output, ms };
+    const e = r.value;
+    if (e.type === 'stdout' || e.type === 'stderr') output += e.text;
+    else if (e.type === 'sleep') {
+      ms += e.ms;
+      if (!Number.isFinite(ms)) break;
+    }
+  }
+  return { exitCode: 137, output, ms: Infinity };
+}
+
+export function defaultRuntime(): ContainerRuntime {
+  return {
+    resolveImage,
+    pullDuration(image, layersCached, random) {
+      if (layersCached) return CACHED_PULL_MS[0] + Math.floor(random() * (CACHED_PULL_MS[1] - CACHED_PULL_MS[0]));
+      const parsed = parseImageRef(image.ref);
+      return parsed.ok ? pullImage(parsed.ref, random).durationMs : 1000;
+    },
+    pullFailureDuration(random) {
+      return Math.round(400 * (0.75 + random() * 0.5));
+    },
+    startProcess,
+    exec,
+  };
+}

@@ -1,0 +1,236 @@
+/**
+ * One node's kubelet: its pods' lifecycle from bind to deletion. Everything it knows is in
+ * `state` (plain JSON); running processes live in `live` and are rebuilt by replay after a
+ * restore. Work is driven by the hosting component: pod watch events (`handlePod`) and timers
+ * (`onTimer`), never by polling. Concerns live in their own files: images.ts, containers.ts,
+ * processes.ts, probes.ts, termination.ts, reboot.ts.
+ */
+import type { Container } from 'kubernetes-types/core/v1';
+import type { EventType } from '../api/events';
+import type { KubeObject } from '../objects';
+import type { SimContext } from '../sim/component';
+import { deepEqual } from '../util/clone';
+import { onCreateDue, onRestartSync, onStartDue } from './containers';
+import { beginImage, onPullDone, onPullRetry, onPullSync } from './imageManager';
+import { allocateIp, releaseIp } from './ipam';
+import { buildPodStatus } from './podStatus';
+import { onProcTimer, onTermExit, type LiveProcess } from './processes';
+import { onProbe } from './probes';
+import type { ContainerRuntime } from './runtimePort';
+import { beginTermination, onKillDue, updateTermination } from './termination';
+import type { ContainerState, NodeState, PodState, TimerData } from './types';
+
+/** From pod bind to the sandbox (pause container + CNI) being ready. */
+const SANDBOX_MS: [number, number] = [300, 900];
+
+export class NodeKubelet {
+  readonly live = new Map<string, LiveProcess>();
+  private dirty = new Set<string>();
+
+  constructor(
+    readonly state: NodeState,
+    readonly ctx: SimContext,
+    readonly runtime: ContainerRuntime,
+    readonly component: string,
+    /** Tells the host this node has statuses to post. */
+    private readonly onDirty: (k: NodeKubelet) => void = () => {},
+    /** Answers processes' host calls (net.connect, dns.lookup…); undefined when unknown. */
+    readonly answerCall: (name: string, payload: unknown, from: { pod: PodState; container: string }) => unknown = () => undefined,
+  ) {}
+
+  get name(): string {
+    return this.state.spec.name;
+  }
+
+  now(): number {
+    return this.ctx.now();
+  }
+
+  /** A random integer in [min, max] from the simulation's source. */
+  jitter([min, max]: [number, number]): number {
+    return min + this.ctx.random.int(max - min + 1);
+  }
+
+  /** `periodic`: a timer that only confirms a steady state (see probes.ts); it doesn't block "quiet". */
+  schedule(at: number, data: TimerData, periodic = false): void {
+    this.ctx.queue.schedule(at, this.component, this.name, { ...data, boot: this.state.boot }, { periodic });
+  }
+
+  podObject(ps: PodState): KubeObject | undefined {
+    const pod = this.ctx.store.get('pods', ps.namespace, ps.name);
+    return pod && pod.metadata.uid === ps.uid ? pod : undefined;
+  }
+
+  containerSpec(ps: PodState, c: ContainerState): Container {
+    const pod = this.podObject(ps);
+    const list: Container[] = (c.init ? pod?.spec?.initContainers : pod?.spec?.containers) ?? [];
+    return list.find((x) => x.name === c.name) ?? { name: c.name, image: c.image };
+  }
+
+  /** An Event from this kubelet about the pod, or one of its containers (with its fieldPath). */
+  record(ps: PodState, c: ContainerState | undefined, type: EventType, reason: string, message: string): void {
+    const ref = { apiVersion: 'v1', kind: 'Pod', namespace: ps.namespace, name: ps.name, uid: ps.uid };
+    const fieldPath = c ? `spec.${c.init ? 'initContainers' : 'containers'}{${c.name}}` : undefined;
+    this.ctx.record({ component: 'kubelet', host: this.name }, ref, type, reason, message, fieldPath);
+  }
+
+  /** The status manager: statuses are posted once the current instant's work is done. */
+  markDirty(ps: PodState): void {
+    if (this.dirty.size === 0) this.onDirty(this);
+    this.dirty.add(ps.uid);
+  }
+
+  hasDirty(): boolean {
+    return this.dirty.size > 0;
+  }
+
+  flush(): void {
+    const uids = [...this.dirty];
+    this.dirty.clear();
+    for (const uid of uids) {
+      const ps = this.state.pods[uid];
+      if (ps) this.post(ps);
+    }
+  }
+
+  private post(ps: PodState): void {
+    const pod = this.podObject(ps);
+    if (!pod) return;
+    const status = buildPodStatus(pod, ps, this.state.spec.internalIP, this.now());
+    if (deepEqual(pod.status, status)) return;
+    try {
+      this.ctx.api.updateStatus('pods', { ...pod, status } as KubeObject);
+    } catch {
+      // The pod went away meanwhile: its DELETED event cleans up.
+    }
+  }
+
+  /** A pod bound to this node was added, changed or removed. */
+  handlePod(uid: string, pod: KubeObject | undefined): void {
+    if (!this.state.alive) return;
+    const ps = this.state.pods[uid];
+    if (!pod) {
+      if (ps) this.forget(ps);
+      return;
+    }
+    if (!ps) {
+      if (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') return;
+      this.admit(pod);
+      return;
+    }
+    if (pod.metadata.deletionTimestamp) {
+      if (ps.terminating) updateTermination(this, ps, pod);
+      else beginTermination(this, ps, pod);
+    }
+  }
+
+  admit(pod: KubeObject): PodState {
+    const m = pod.metadata;
+    const containers: ContainerState[] = [
+      ...(pod.spec?.initContainers ?? []).map((c: Container) => newContainer(c, true)),
+      ...(pod.spec?.containers ?? []).map((c: Container) => newContainer(c, false)),
+    ];
+    const ps: PodState = {
+      uid: m.uid!,
+      namespace: m.namespace!,
+      name: m.name,
+      admittedAt: this.now(),
+      sandbox: 1,
+      sandboxReady: false,
+      startTime: this.now(),
+      containers,
+      conditions: {},
+      specHash: {},
+    };
+    this.state.pods[ps.uid] = ps;
+    this.markDirty(ps);
+    if (m.deletionTimestamp) beginTermination(this, ps, pod);
+    else this.schedule(this.now() + this.jitter(SANDBOX_MS), { k: 'sandbox', uid: ps.uid, sandbox: ps.sandbox });
+    return ps;
+  }
+
+  private onSandbox(ps: PodState, sandbox: number): void {
+    if (ps.sandbox !== sandbox || ps.sandboxReady || ps.terminating) return;
+    ps.podIP = allocateIp(this.state.ipam, ps.uid);
+    ps.sandboxReady = true;
+    this.markDirty(ps);
+    this.advance(ps);
+  }
+
+  /** Starts what can start: the next init container, or the app containers in order. */
+  advance(ps: PodState): void {
+    if (!ps.sandboxReady || ps.terminating || ps.finished) return;
+    const inits = ps.containers.filter((c) => c.init);
+    const pending = inits.find((c) => !(c.step === 'done' && c.terminated?.exitCode === 0));
+    if (pending) {
+      if (pending.step === 'idle') beginImage(this, ps, pending);
+      return;
+    }
+    for (const c of ps.containers) {
+      if (c.init) continue;
+      if (c.step === 'idle') beginImage(this, ps, c);
+      // Pulls and creates are synchronous in the kubelet's SyncPod: later containers wait.
+      if (c.step === 'pulling' || c.step === 'creating') return;
+    }
+  }
+
+  forget(ps: PodState): void {
+    for (const c of ps.containers) this.live.delete(liveKey(ps, c));
+    releaseIp(this.state.ipam, ps.podIP, ps.uid);
+    this.state.pullQueue = this.state.pullQueue.filter((r, i) => r.uid !== ps.uid || (i === 0 && r.startedAt !== undefined));
+    for (const key of Object.keys(this.state.crashBackoff)) if (key.startsWith(ps.uid)) delete this.state.crashBackoff[key];
+    for (const key of Object.keys(this.state.pullBackoff)) if (key.startsWith(ps.uid)) delete this.state.pullBackoff[key];
+    delete this.state.pods[ps.uid];
+    this.dirty.delete(ps.uid);
+  }
+
+  onTimer(data: TimerData & { boot: number }): void {
+    if (!this.state.alive || data.boot !== this.state.boot) return;
+    const ps = this.state.pods[data.uid];
+    if (data.k === 'pullDone') return onPullDone(this, data.uid, data.container);
+    if (!ps) return;
+    if (data.k === 'sandbox') return this.onSandbox(ps, data.sandbox);
+    const c = ps.containers.find((x) => x.name === data.container);
+    if (!c || c.instance !== data.instance) return;
+    switch (data.k) {
+      case 'create':
+        return onCreateDue(this, ps, c);
+      case 'start':
+        return onStartDue(this, ps, c);
+      case 'proc':
+        return onProcTimer(this, ps, c);
+      case 'termExit':
+        return onTermExit(this, ps, c, data.exitCode);
+      case 'sync':
+        return onRestartSync(this, ps, c);
+      case 'pullSync':
+        return onPullSync(this, ps, c);
+      case 'pullRetry':
+        return onPullRetry(this, ps, c);
+      case 'probe':
+        return onProbe(this, ps, c, data.probe);
+      case 'kill':
+        return onKillDue(this, ps, c);
+    }
+  }
+}
+
+export function liveKey(ps: PodState, c: ContainerState): string {
+  return `${ps.uid}/${c.init ? 'init:' : ''}${c.name}`;
+}
+
+function newContainer(spec: Container, init: boolean): ContainerState {
+  return {
+    name: spec.name,
+    init,
+    image: spec.image ?? '',
+    step: 'idle',
+    instance: 0,
+    restartCount: 0,
+    ready: false,
+    started: false,
+    probes: {},
+    logs: [],
+    previousLogs: [],
+  };
+}

@@ -1,0 +1,39 @@
+/**
+ * Container logs as the CRI keeps them: one bounded buffer per container instance, the previous
+ * instance's kept for `kubectl logs --previous`. Reading honours tailLines, sinceTime and
+ * timestamps the way the kubelet's log reader does.
+ */
+import { formatRFC3339Micro } from '../util/time';
+import type { ContainerState, LogLine } from './types';
+
+/** Lines kept per container instance (the kubelet rotates at 10Mi; lines are what we count). */
+export const MAX_LOG_LINES = 5000;
+
+export function appendLog(c: ContainerState, at: number, stream: 'stdout' | 'stderr', text: string): void {
+  const parts = text.split('\n');
+  if (parts.length > 1 && parts[parts.length - 1] === '') parts.pop();
+  for (const line of parts) c.logs.push({ at, stream, text: line });
+  if (c.logs.length > MAX_LOG_LINES) c.logs.splice(0, c.logs.length - MAX_LOG_LINES);
+}
+
+export interface LogOptions {
+  previous?: boolean;
+  /** Last N lines (negative or undefined: all). */
+  tailLines?: number;
+  /** Only lines at or after this virtual time (ms). */
+  sinceTime?: number;
+  /** Prefix each line with its RFC3339Nano timestamp, as `--timestamps`. */
+  timestamps?: boolean;
+}
+
+/** RFC3339Nano as containerd writes it: nine fraction digits. */
+export function formatLogTime(ms: number): string {
+  return formatRFC3339Micro(ms).replace(/Z$/, '000Z');
+}
+
+export function selectLogs(lines: LogLine[], opts: LogOptions): string[] {
+  let out = lines;
+  if (opts.sinceTime !== undefined) out = out.filter((l) => l.at >= opts.sinceTime!);
+  if (opts.tailLines !== undefined && opts.tailLines >= 0) out = opts.tailLines === 0 ? [] : out.slice(-opts.tailLines);
+  return out.map((l) => (opts.timestamps ? `${formatLogTime(l.at)} ${l.text}` : l.text));
+}

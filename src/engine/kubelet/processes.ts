@@ -1,0 +1,160 @@
+/**
+ * Drives each running container's process (a generator from the runtime) in virtual time:
+ * `sleep` effects become timers, logs land in the container's log buffer, `ready` opens its
+ * ports to probes, `memory` above the limit is an OOM kill, the return value is the exit.
+ *
+ * Snapshot/restore: the generator itself cannot be saved, so the kubelet saves how far it got
+ * (`ProcessRecord.steps`, and the answers it gave to `call` effects) and rebuilds it on demand by
+ * replaying it from its start: same seed, same clock readings, effects discarded up to where it
+ * was. The container's file system is rebuilt by the same replay (writes made by exec probes are
+ * the one thing a replay does not bring back).
+ */
+import type { Container } from 'kubernetes-types/core/v1';
+import { containerExited } from './containers';
+import { liveKey, type NodeKubelet } from './kubelet';
+import { appendLog } from './logs';
+import type { ContainerFs, ContainerProcess, ProcEffect } from './runtimePort';
+import { memoryBytes } from './quantity';
+import type { ContainerState, PodState, ProcessRecord } from './types';
+
+export interface LiveProcess {
+  instance: number;
+  proc: ContainerProcess;
+  fs: ContainerFs;
+  /** What the process's clock reads. */
+  clock: number;
+}
+
+/** Effects handled in one instant before the process is judged to hang the node. */
+const MAX_STEPS_PER_INSTANT = 200_000;
+
+export function memoryFs(): ContainerFs {
+  const files = new Map<string, string>();
+  return {
+    read: (path) => files.get(path),
+    write(path, text, append) {
+      files.set(path, append ? (files.get(path) ?? '') + text : text);
+    },
+  };
+}
+
+function spawn(k: NodeKubelet, ps: PodState, c: ContainerState, spec: Container, rec: ProcessRecord): LiveProcess {
+  const pod = k.podObject(ps)!;
+  const fs = memoryFs();
+  const live: LiveProcess = { instance: c.instance, proc: undefined as unknown as ContainerProcess, fs, clock: rec.startedAt };
+  const memoryLimitBytes = memoryBytes(spec.resources?.limits?.memory);
+  live.proc = k.runtime.startProcess({ pod, container: spec, podIP: ps.podIP ?? '', nodeName: k.name, now: () => live.clock, seed: rec.seed, fs, memoryLimitBytes });
+  return live;
+}
+
+export function startProcess(k: NodeKubelet, ps: PodState, c: ContainerState, spec: Container): void {
+  const rec: ProcessRecord = {
+    startedAt: k.now(),
+    seed: k.ctx.random.int(2 ** 31),
+    steps: 0,
+    callResults: [],
+    ports: [],
+    listening: false,
+    memoryBytes: 0,
+    cpuMillis: 0,
+  };
+  c.process = rec;
+  k.live.set(liveKey(ps, c), spawn(k, ps, c, spec, rec));
+  drive(k, ps, c);
+}
+
+/** The live process, rebuilt by replay when the kubelet was restored from a snapshot. */
+export function liveProcess(k: NodeKubelet, ps: PodState, c: ContainerState): LiveProcess | undefined {
+  const key = liveKey(ps, c);
+  const found = k.live.get(key);
+  if (found && found.instance === c.instance) return found;
+  const rec = c.process;
+  if (!rec || c.step !== 'running' || !k.podObject(ps)) return undefined;
+  const live = spawn(k, ps, c, k.containerSpec(ps, c), rec);
+  let calls = 0;
+  let input: unknown = undefined;
+  for (let i = 0; i < rec.steps; i++) {
+    const r = live.proc.gen.next(input);
+    if (r.done) break;
+    input = undefined;
+    if (r.value.type === 'sleep') live.clock += r.value.ms;
+    else if (r.value.type === 'call') input = rec.callResults[calls++] ?? undefined;
+  }
+  k.live.set(key, live);
+  return live;
+}
+
+export function stopProcess(k: NodeKubelet, ps: PodState, c: ContainerState): void {
+  k.live.delete(liveKey(ps, c));
+  if (c.process) c.process.exited = true;
+}
+
+export function onProcTimer(k: NodeKubelet, ps: PodState, c: ContainerState): void {
+  if (c.step !== 'running') return;
+  drive(k, ps, c);
+}
+
+/** Runs the process until it sleeps or ends. */
+function drive(k: NodeKubelet, ps: PodState, c: ContainerState): void {
+  const live = liveProcess(k, ps, c);
+  const rec = c.process;
+  if (!live || !rec) return;
+  live.clock = k.now();
+  let input: unknown = undefined;
+  for (let n = 0; n < MAX_STEPS_PER_INSTANT; n++) {
+    const r = live.proc.gen.next(input);
+    input = undefined;
+    if (r.done) {
+      rec.steps++;
+      return containerExited(k, ps, c, { exitCode: r.value.exitCode, reason: r.value.reason, message: r.value.message });
+    }
+    rec.steps++;
+    const effect: ProcEffect = r.value;
+    switch (effect.type) {
+      case 'sleep':
+        // `Infinity`: until killed; no timer to wait for.
+        if (Number.isFinite(effect.ms)) k.schedule(k.now() + Math.max(0, effect.ms), { k: 'proc', uid: ps.uid, container: c.name, instance: c.instance });
+        return;
+      case 'log':
+        appendLog(c, k.now(), effect.stream, effect.text);
+        break;
+      case 'ready':
+        rec.listening = true;
+        if (effect.ports) rec.ports = [...effect.ports];
+        break;
+      case 'unready':
+        rec.listening = false;
+        break;
+      case 'usage': {
+        rec.cpuMillis = effect.cpuMillis;
+        rec.memoryBytes = effect.memoryBytes;
+        const limit = memoryBytes(k.containerSpec(ps, c).resources?.limits?.memory);
+        if (limit !== undefined && effect.memoryBytes > limit) {
+          return containerExited(k, ps, c, { exitCode: 137, reason: 'OOMKilled' });
+        }
+        break;
+      }
+      case 'call':
+        input = k.answerCall(effect.name, effect.payload, { pod: ps, container: c.name });
+        rec.callResults.push(input ?? null);
+        break;
+    }
+  }
+  throw new Error(`process of container ${c.name} in pod ${ps.namespace}/${ps.name} ran ${MAX_STEPS_PER_INSTANT} steps without sleeping`);
+}
+
+/** SIGTERM: the process exits on its own terms, or ignores it until the kubelet's SIGKILL. */
+export function sendSigterm(k: NodeKubelet, ps: PodState, c: ContainerState): void {
+  const rec = c.process;
+  if (!rec || c.step !== 'running' || rec.sigtermAt !== undefined) return;
+  rec.sigtermAt = k.now();
+  const live = liveProcess(k, ps, c);
+  const answer = live ? live.proc.sigterm() : 'ignore';
+  if (answer === 'ignore') return;
+  k.schedule(k.now() + answer.ms, { k: 'termExit', uid: ps.uid, container: c.name, instance: c.instance, exitCode: answer.exitCode });
+}
+
+export function onTermExit(k: NodeKubelet, ps: PodState, c: ContainerState, exitCode: number): void {
+  if (c.step !== 'running') return;
+  containerExited(k, ps, c, { exitCode, probeKilled: c.killReason === 'probe' });
+}
