@@ -15,8 +15,8 @@ export interface AdmissionContext {
   random: Random;
   store: Store;
   operation: Operation;
-  /** The status subresource is being written. */
-  subresource?: 'status';
+  /** The status subresource (or a namespace's finalize subresource) is being written. */
+  subresource?: 'status' | 'finalize';
 }
 
 export interface ResourceRules {
@@ -30,6 +30,10 @@ export interface ResourceRules {
   validateUpdate?(obj: KubeObject, old: KubeObject, ctx: AdmissionContext): FieldError[];
   /** Grace period for a delete without an explicit one, or 0 for immediate removal. */
   defaultGracePeriod?(obj: KubeObject, requested: number | undefined): number;
+  /** BeforeDelete of a registry: changes an object that is kept with a deletionTimestamp (a namespace turns Terminating). */
+  prepareForDelete?(obj: KubeObject, ctx: AdmissionContext): void;
+  /** True while an object marked for deletion must stay though no finalizer or grace period holds it (a namespace's spec.finalizers). */
+  retainWhileDeleting?(obj: KubeObject): boolean;
 }
 
 const rules = new Map<string, ResourceRules[]>();

@@ -90,7 +90,7 @@ export class EventRecorder {
   }
 
   private expireLater(namespace: string, name: string): void {
-    this.queue.after(EVENT_TTL_MS, EVENT_TTL_TARGET, `${namespace}/${name}`);
+    this.queue.after(EVENT_TTL_MS, EVENT_TTL_TARGET, `${namespace}/${name}`, undefined, { periodic: true });
   }
 }
 

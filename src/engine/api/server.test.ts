@@ -20,7 +20,7 @@ const cm = (name: string, extra: Partial<KubeObject['metadata']> = {}): KubeObje
 describe('ApiServer', () => {
   it('stamps uid, creationTimestamp and resourceVersion, and generates names', () => {
     const { api } = setup();
-    const obj = api.create('configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { generateName: 'web-', namespace: 'default' } });
+    const obj = api.create('configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: '', generateName: 'web-', namespace: 'default' } });
     expect(obj.metadata.name).toMatch(/^web-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
     expect(obj.metadata.uid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(obj.metadata.creationTimestamp).toBe('2026-01-05T09:00:00Z');

@@ -28,7 +28,8 @@ export interface ListOptions {
 
 export interface WriteOptions {
   dryRun?: boolean;
-  subresource?: 'status';
+  /** `finalize` is the namespaces/finalize subresource: only spec.finalizers changes. */
+  subresource?: 'status' | 'finalize';
 }
 
 export type PropagationPolicy = 'Background' | 'Foreground' | 'Orphan';
@@ -54,7 +55,7 @@ export interface WatchOptions extends ListOptions {
 export type ReadHook = (obj: KubeObject, now: number) => KubeObject;
 
 export class ApiServer {
-  private readHooks = new Map<string, ReadHook>();
+  private readHooks = new Map<string, ReadHook[]>();
 
   constructor(
     readonly store: Store,
@@ -66,8 +67,9 @@ export class ApiServer {
     return this.clock.now();
   }
 
+  /** Hooks run in the order added; each sees the previous one's result. */
   addReadHook(resource: string, hook: ReadHook): void {
-    this.readHooks.set(resource, hook);
+    this.readHooks.set(resource, [...(this.readHooks.get(resource) ?? []), hook]);
   }
 
   get(resource: string, namespace: string | undefined, name: string): KubeObject {
@@ -153,6 +155,24 @@ export class ApiServer {
   }
 
   /**
+   * The pods/binding subresource: assigns an unbound pod to a node, once, and marks it
+   * PodScheduled — what kube-scheduler's DefaultBinder POSTs.
+   */
+  bind(namespace: string, name: string, nodeName: string): KubeObject {
+    const old = this.store.get('pods', namespace, name);
+    if (!old) throw notFound('pods', name);
+    if (old.metadata.deletionTimestamp) throw conflict('pods/binding', name, `pod ${name} is being deleted, cannot be assigned to a host`);
+    if (old.spec?.nodeName) throw conflict('pods/binding', name, `pod ${name} is already assigned to node "${old.spec.nodeName}"`);
+    const obj = clone(old);
+    obj.spec.nodeName = nodeName;
+    const now = formatRFC3339(this.now());
+    const conditions = (obj.status?.conditions ?? []).filter((c: { type: string }) => c.type !== 'PodScheduled');
+    conditions.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: now });
+    obj.status = { ...obj.status, conditions };
+    return this.read('pods', this.store.put('pods', obj));
+  }
+
+  /**
    * Deletes an object. Returns the object as it now stands: with a deletionTimestamp when deletion
    * is graceful or waits on finalizers, or as it was when it is already gone.
    */
@@ -174,7 +194,8 @@ export class ApiServer {
     if (opts.propagationPolicy === 'Orphan') finalizers.add('orphan');
     if (opts.propagationPolicy === 'Foreground') finalizers.add('foregroundDeletion');
 
-    if (grace === 0 && finalizers.size === 0) {
+    const retained = this.retained(resource, old);
+    if (grace === 0 && finalizers.size === 0 && !retained) {
       if (opts.dryRun) return old;
       this.store.remove(resource, ns, name);
       return old;
@@ -191,11 +212,13 @@ export class ApiServer {
     } else {
       obj.metadata.deletionTimestamp = formatRFC3339(now + grace * 1000);
       obj.metadata.deletionGracePeriodSeconds = grace;
+      const ctx = this.context('UPDATE');
+      for (const r of rulesFor(resource)) r.prepareForDelete?.(obj, ctx);
     }
     if (finalizers.size) obj.metadata.finalizers = [...finalizers];
     if (t.generation && obj.metadata.generation) obj.metadata.generation++;
     if (opts.dryRun) return obj;
-    if (grace === 0 && finalizers.size === 0) {
+    if (grace === 0 && finalizers.size === 0 && !retained) {
       this.store.remove(resource, ns, name);
       return obj;
     }
@@ -234,7 +257,14 @@ export class ApiServer {
     this.checkKind(t, obj);
     const ctx = this.context('UPDATE', opts.subresource);
     if (opts.subresource === 'status') {
+      // Like the apps and core status strategies: spec and labels stay; status and annotations
+      // come from the request (the deployment controller writes its revision annotation so).
+      const annotations = obj.metadata?.annotations ?? old.metadata.annotations;
       obj = { ...clone(old), status: obj.status };
+      obj.metadata.annotations = clone(annotations);
+      if (!annotations) delete obj.metadata.annotations;
+    } else if (opts.subresource === 'finalize') {
+      obj = { ...clone(old), spec: { ...clone(old.spec ?? {}), finalizers: obj.spec?.finalizers ?? [] } };
     } else {
       if (t.statusSubresource) obj.status = clone(old.status);
       const m = obj.metadata;
@@ -255,7 +285,7 @@ export class ApiServer {
     if (deepEqual(obj, old)) return this.read(resource, old);
     if (opts.dryRun) return obj;
     const m = obj.metadata;
-    if (m.deletionTimestamp && (m.finalizers ?? []).length === 0 && (m.deletionGracePeriodSeconds ?? 0) === 0) {
+    if (m.deletionTimestamp && (m.finalizers ?? []).length === 0 && (m.deletionGracePeriodSeconds ?? 0) === 0 && !this.retained(resource, obj)) {
       this.store.remove(resource, m.namespace, m.name);
       return obj;
     }
@@ -298,13 +328,20 @@ export class ApiServer {
     }
   }
 
-  private context(operation: Operation, subresource?: 'status'): AdmissionContext {
+  /** Whether a rule keeps this object while it is being deleted (ShouldDeleteDuringUpdate says no). */
+  private retained(resource: string, obj: KubeObject): boolean {
+    return rulesFor(resource).some((r) => r.retainWhileDeleting?.(obj));
+  }
+
+  private context(operation: Operation, subresource?: 'status' | 'finalize'): AdmissionContext {
     return { now: this.now(), random: this.random, store: this.store, operation, subresource };
   }
 
   private read(resource: string, obj: KubeObject): KubeObject {
-    const hook = this.readHooks.get(resource);
-    return hook ? hook(obj, this.now()) : obj;
+    const hooks = this.readHooks.get(resource);
+    if (!hooks) return obj;
+    const now = this.now();
+    return hooks.reduce((o, hook) => hook(o, now), obj);
   }
 }
 

@@ -9,6 +9,15 @@ export interface TimedEvent {
   target: string;
   key: string;
   data?: unknown;
+  /**
+   * Housekeeping that repeats without changing anything by itself (a probe confirming a steady
+   * state, a resync): it does not keep the cluster from being "quiet".
+   */
+  periodic?: true;
+}
+
+export interface ScheduleOptions {
+  periodic?: boolean;
 }
 
 export interface QueueState {
@@ -18,7 +27,9 @@ export interface QueueState {
 }
 
 export class EventQueue {
-  private heap: TimedEvent[] = [];
+  /** Two heaps, so "is anything but housekeeping pending?" is answered in O(1). */
+  private work = new Heap();
+  private housekeeping = new Heap();
   private seq = 0;
   private current: number;
 
@@ -36,65 +47,81 @@ export class EventQueue {
     this.current = t;
   }
 
-  schedule(at: number, target: string, key: string, data?: unknown): TimedEvent {
+  schedule(at: number, target: string, key: string, data?: unknown, opts?: ScheduleOptions): TimedEvent {
     const ev: TimedEvent = { at: Math.max(at, this.current), seq: this.seq++, target, key };
     if (data !== undefined) ev.data = data;
-    this.push(ev);
+    if (opts?.periodic) ev.periodic = true;
+    (ev.periodic ? this.housekeeping : this.work).push(ev);
     return ev;
   }
 
-  after(ms: number, target: string, key: string, data?: unknown): TimedEvent {
-    return this.schedule(this.current + ms, target, key, data);
+  after(ms: number, target: string, key: string, data?: unknown, opts?: ScheduleOptions): TimedEvent {
+    return this.schedule(this.current + ms, target, key, data, opts);
   }
 
   peek(): TimedEvent | undefined {
-    return this.heap[0];
+    const a = this.work.peek();
+    const b = this.housekeeping.peek();
+    if (!a) return b;
+    if (!b) return a;
+    return compare(a, b) <= 0 ? a : b;
   }
 
   pop(): TimedEvent | undefined {
-    const top = this.heap[0];
-    if (!top) return undefined;
-    const last = this.heap.pop()!;
-    if (this.heap.length > 0) {
-      this.heap[0] = last;
-      this.down(0);
-    }
+    const top = this.peek();
+    if (top) (top.periodic ? this.housekeeping : this.work).pop();
     return top;
   }
 
   get size(): number {
-    return this.heap.length;
+    return this.work.size + this.housekeeping.size;
+  }
+
+  /** The next event that is not housekeeping, if any. */
+  nextWork(): TimedEvent | undefined {
+    return this.work.peek();
   }
 
   /** Events matching a predicate, in firing order (for inspection, not the hot path). */
   pending(filter: (e: TimedEvent) => boolean = () => true): TimedEvent[] {
-    return this.heap.filter(filter).sort(compare);
+    return [...this.work.items(), ...this.housekeeping.items()].filter(filter).sort(compare);
   }
 
   /** Drops matching events (a cancelled timer). Linear; used rarely. */
   cancel(filter: (e: TimedEvent) => boolean): number {
-    const keep = this.heap.filter((e) => !filter(e));
-    const removed = this.heap.length - keep.length;
-    if (removed > 0) {
-      this.heap = keep;
-      for (let i = (this.heap.length >> 1) - 1; i >= 0; i--) this.down(i);
-    }
-    return removed;
+    return this.work.removeWhere(filter) + this.housekeeping.removeWhere(filter);
   }
 
   state(): QueueState {
-    return { now: this.current, seq: this.seq, events: [...this.heap].sort(compare) };
+    return { now: this.current, seq: this.seq, events: this.pending() };
   }
 
   static fromState(s: QueueState): EventQueue {
     const q = new EventQueue(s.now);
     q.seq = s.seq;
-    q.heap = [...s.events].sort(compare);
+    for (const e of s.events) (e.periodic ? q.housekeeping : q.work).push(e);
     return q;
   }
+}
 
-  private push(ev: TimedEvent): void {
-    const h = this.heap;
+/** A binary min-heap of timed events ordered by time, then sequence. */
+class Heap {
+  private h: TimedEvent[] = [];
+
+  get size(): number {
+    return this.h.length;
+  }
+
+  items(): readonly TimedEvent[] {
+    return this.h;
+  }
+
+  peek(): TimedEvent | undefined {
+    return this.h[0];
+  }
+
+  push(ev: TimedEvent): void {
+    const h = this.h;
     h.push(ev);
     let i = h.length - 1;
     while (i > 0) {
@@ -105,8 +132,29 @@ export class EventQueue {
     }
   }
 
+  pop(): TimedEvent | undefined {
+    const top = this.h[0];
+    if (!top) return undefined;
+    const last = this.h.pop()!;
+    if (this.h.length > 0) {
+      this.h[0] = last;
+      this.down(0);
+    }
+    return top;
+  }
+
+  removeWhere(filter: (e: TimedEvent) => boolean): number {
+    const keep = this.h.filter((e) => !filter(e));
+    const removed = this.h.length - keep.length;
+    if (removed > 0) {
+      this.h = keep;
+      for (let i = (this.h.length >> 1) - 1; i >= 0; i--) this.down(i);
+    }
+    return removed;
+  }
+
   private down(i: number): void {
-    const h = this.heap;
+    const h = this.h;
     for (;;) {
       const l = 2 * i + 1;
       const r = l + 1;

@@ -41,7 +41,6 @@ export class Simulation {
   readonly ctx: SimContext;
   private components: Component[] = [];
   private byName = new Map<string, Component>();
-  private periodicTargets = new Set<string>([EVENT_TTL_TARGET]);
 
   constructor(opts: SimulationOptions = {}, restoreFrom?: SimulationSnapshot) {
     this.store = restoreFrom ? Store.restore(restoreFrom.store) : new Store();
@@ -76,11 +75,6 @@ export class Simulation {
 
   component<T extends Component>(name: string): T | undefined {
     return this.byName.get(name) as T | undefined;
-  }
-
-  /** Timers of these targets are housekeeping: they do not keep the cluster from being quiet. */
-  markPeriodic(target: string): void {
-    this.periodicTargets.add(target);
   }
 
   /** Runs every component until none has work at the current instant. */
@@ -138,12 +132,12 @@ export class Simulation {
   /** True when nothing but periodic housekeeping is pending. */
   isQuiet(): boolean {
     if (this.components.some((c) => c.busy?.())) return false;
-    return this.queue.pending((e) => !this.periodicTargets.has(e.target)).length === 0;
+    return this.queue.nextWork() === undefined;
   }
 
   /** The time of the next non-periodic event, if any. */
   nextActivity(): number | undefined {
-    return this.queue.pending((e) => !this.periodicTargets.has(e.target))[0]?.at;
+    return this.queue.nextWork()?.at;
   }
 
   /** Skips ahead until the cluster is quiet or `maxMs` has passed. */
