@@ -1,0 +1,114 @@
+/**
+ * One Deployment sync's working state. Upstream's syncDeployment mutates an in-memory copy of the
+ * Deployment and writes ReplicaSets as it goes; here the same steps mutate working copies and
+ * record the writes as a plan (Change[]): one write per ReplicaSet however often it changed, the
+ * ScalingReplicaSet events after it, then the Deployment's revision annotation and status.
+ */
+import type { DeploymentStatus } from 'kubernetes-types/apps/v1';
+import type { EventType } from '../../api/events';
+import type { KubeObject } from '../../objects';
+import type { SimContext } from '../../sim/component';
+import { clone, deepEqual } from '../../util/clone';
+import type { Change } from '../manager';
+import { replicasAnnotationsNeedUpdate, REVISION_ANNOTATION, setReplicasAnnotations } from './util/annotations';
+import { maxSurge, desiredReplicas, rsReplicas } from './util/replicas';
+
+export const DEPLOYMENTS = 'deployments.apps';
+export const REPLICASETS = 'replicasets.apps';
+
+export class SyncState {
+  /** Working copy of the Deployment: annotations and status change here. */
+  readonly d: KubeObject;
+  /** Working copies of the ReplicaSets the Deployment owns (plus one created in this sync). */
+  readonly rsList: KubeObject[];
+  /** The pods of each owned ReplicaSet, by ReplicaSet uid (getPodMapForDeployment). */
+  readonly podMap: Map<string, KubeObject[]>;
+  private readonly plan: Change[] = [];
+  private readonly written = new Set<KubeObject>();
+  /** Set when the sync must stop early (hash collision): only the status is written. */
+  aborted = false;
+
+  constructor(
+    readonly ctx: SimContext,
+    private readonly original: KubeObject,
+    rsList: KubeObject[],
+    podMap: Map<string, KubeObject[]>,
+    private readonly pending: Change[] = [],
+  ) {
+    this.d = clone(original);
+    this.d.status = clone(original.status ?? {});
+    this.rsList = rsList.map(clone);
+    this.podMap = podMap;
+  }
+
+  get status(): DeploymentStatus {
+    return this.d.status;
+  }
+
+  now(): number {
+    return this.ctx.now();
+  }
+
+  /** Queues the write of a (working copy of a) ReplicaSet, once. */
+  writeRS(rs: KubeObject): void {
+    if (this.written.has(rs)) return;
+    this.written.add(rs);
+    this.plan.push({ op: 'update', resource: REPLICASETS, object: rs });
+  }
+
+  createRS(rs: KubeObject): void {
+    this.written.add(rs);
+    this.rsList.push(rs);
+    this.plan.push({ op: 'create', resource: REPLICASETS, object: rs });
+  }
+
+  deleteRS(rs: KubeObject): void {
+    this.plan.push({ op: 'delete', resource: REPLICASETS, namespace: rs.metadata.namespace, name: rs.metadata.name });
+  }
+
+  event(type: EventType, reason: string, message: string): void {
+    this.plan.push({ op: 'event', object: this.original, type, reason, message });
+  }
+
+  requeueAfter(ms: number): void {
+    this.plan.push({ op: 'requeueAfter', ms: Math.max(0, ms) });
+  }
+
+  /**
+   * scaleReplicaSet: sets the size and the desired/max replicas annotations, and records
+   * `Scaled <up|down> replica set <rs> from <old> to <new>` when the size changed.
+   */
+  scaleReplicaSet(rs: KubeObject, newScale: number, operation: string): boolean {
+    const oldScale = rsReplicas(rs);
+    const desired = desiredReplicas(this.d);
+    const max = desired + maxSurge(this.d);
+    const sizeNeedsUpdate = oldScale !== newScale;
+    if (!sizeNeedsUpdate && !replicasAnnotationsNeedUpdate(rs, desired, max)) return false;
+    rs.spec = { ...rs.spec, replicas: newScale };
+    setReplicasAnnotations(rs, desired, max);
+    this.writeRS(rs);
+    if (sizeNeedsUpdate) this.event('Normal', 'ScalingReplicaSet', `Scaled ${operation} replica set ${rs.metadata.name} from ${oldScale} to ${newScale}`);
+    return sizeNeedsUpdate;
+  }
+
+  /** scaleReplicaSetAndRecordEvent: no-op when the size is already right. */
+  scaleAndRecord(rs: KubeObject, newScale: number): boolean {
+    if (rsReplicas(rs) === newScale) return false;
+    return this.scaleReplicaSet(rs, newScale, rsReplicas(rs) < newScale ? 'up' : 'down');
+  }
+
+  /** The plan: pending claims, ReplicaSet writes and events, then the Deployment's own writes. */
+  changes(): Change[] {
+    const out = [...this.pending, ...(this.aborted ? this.plan.filter((c) => c.op !== 'update' && c.op !== 'create') : this.plan)];
+    const m = this.original.metadata;
+    const rev = this.d.metadata.annotations?.[REVISION_ANNOTATION];
+    const revisionChanged = rev !== undefined && rev !== m.annotations?.[REVISION_ANNOTATION];
+    if (revisionChanged || !deepEqual(this.d.status, this.original.status ?? {})) {
+      // As upstream: the revision annotation travels with the status write (the status strategy keeps annotations).
+      const { resourceVersion: _rv, ...meta } = this.original.metadata;
+      const annotations = revisionChanged ? { ...m.annotations, [REVISION_ANNOTATION]: rev } : m.annotations;
+      out.push({ op: 'updateStatus', resource: DEPLOYMENTS, object: { ...this.original, metadata: { ...meta, annotations } as KubeObject['metadata'], status: this.d.status } });
+    }
+    return out;
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * Which ReplicaSet is "new": the oldest one whose pod template equals the Deployment's, ignoring
+ * the `pod-template-hash` label (EqualIgnoreHash, FindNewReplicaSet, FindOldReplicaSets).
+ */
+import type { LabelSelector } from 'kubernetes-types/meta/v1';
+import type { KubeObject } from '../../../objects';
+import { clone, deepEqual } from '../../../util/clone';
+import { byCreation } from './replicas';
+
+export const POD_TEMPLATE_HASH_LABEL = 'pod-template-hash';
+
+/**
+ * Drops empty maps and lists, as apimachinery's semantic equality treats nil and empty alike,
+ * and the hash label.
+ */
+function normalize(value: unknown): unknown {
+  if (Array.isArray(value)) return value.length ? value.map(normalize) : undefined;
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    const n = normalize(v);
+    if (n !== undefined) out[k] = n;
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
+function withoutHash(template: unknown): unknown {
+  const t = clone(template ?? {}) as { metadata?: { labels?: Record<string, string> } };
+  if (t.metadata?.labels) delete t.metadata.labels[POD_TEMPLATE_HASH_LABEL];
+  return normalize(t);
+}
+
+export function equalIgnoreHash(a: unknown, b: unknown): boolean {
+  return deepEqual(withoutHash(a), withoutHash(b));
+}
+
+/** The oldest ReplicaSet with the Deployment's template, if any. */
+export function findNewReplicaSet(d: KubeObject, sets: KubeObject[]): KubeObject | undefined {
+  return [...sets].sort(byCreation).find((rs) => equalIgnoreHash(rs.spec?.template, d.spec?.template));
+}
+
+/** Every ReplicaSet but the new one. */
+export function findOldReplicaSets(d: KubeObject, sets: KubeObject[]): KubeObject[] {
+  const newRS = findNewReplicaSet(d, sets);
+  return sets.filter((rs) => rs !== newRS);
+}
+
+export function cloneSelectorAndAddLabel(sel: LabelSelector | undefined, key: string, value: string): LabelSelector {
+  const out = clone(sel ?? {});
+  out.matchLabels = { ...(out.matchLabels ?? {}), [key]: value };
+  return out;
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { setNewReplicaSetAnnotations } from './annotations';
+import { canonicalJson, computeHash, fnv32a, safeEncodeString, utf8 } from './hash';
+import { resolveFenceposts } from './replicas';
+import { equalIgnoreHash } from './templates';
+
+describe('pod-template-hash', () => {
+  it('is FNV-32a encoded with SafeEncodeString', () => {
+    expect(fnv32a(utf8(''))).toBe(0x811c9dc5);
+    expect(fnv32a(utf8('a'))).toBe(0xe40c292c);
+    expect(fnv32a(utf8('foobar'))).toBe(0xbf9cf968);
+    // Digits map only to 4 5 6 7 8 9 b c d f.
+    expect(safeEncodeString('0123456789')).toBe('456789bcdf');
+  });
+
+  it('is stable, key-order independent and changed by the collision count', () => {
+    const t = { metadata: { labels: { app: 'web', tier: 'fe' } }, spec: { containers: [{ name: 'web', image: 'nginx' }] } };
+    const u = { spec: { containers: [{ image: 'nginx', name: 'web' }] }, metadata: { labels: { tier: 'fe', app: 'web' } } };
+    expect(canonicalJson(t)).toBe(canonicalJson(u));
+    expect(computeHash(t)).toBe(computeHash(u));
+    expect(computeHash(t)).toMatch(/^[456789bcdf]{6,10}$/);
+    expect(computeHash(t, 1)).not.toBe(computeHash(t));
+    expect(computeHash(t, 0)).not.toBe(computeHash(t));
+  });
+});
+
+describe('fenceposts', () => {
+  it('rounds surge up and unavailable down, never both zero', () => {
+    expect(resolveFenceposts('25%', '25%', 3)).toEqual([1, 0]);
+    expect(resolveFenceposts('25%', '25%', 4)).toEqual([1, 1]);
+    expect(resolveFenceposts('25%', '25%', 10)).toEqual([3, 2]);
+    expect(resolveFenceposts('25%', '25%', 1)).toEqual([1, 0]);
+    expect(resolveFenceposts('10%', '10%', 2)).toEqual([1, 0]);
+    expect(resolveFenceposts(0, '10%', 2)).toEqual([0, 1]);
+  });
+});
+
+describe('templates and annotations', () => {
+  it('compares templates ignoring the hash label and empty maps', () => {
+    const a = { metadata: { labels: { app: 'web', 'pod-template-hash': 'abc' } }, spec: { containers: [{ name: 'c' }], volumes: [] } };
+    const b = { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'c' }] } };
+    expect(equalIgnoreHash(a, b)).toBe(true);
+    expect(equalIgnoreHash(a, { ...b, metadata: { labels: { app: 'api' } } })).toBe(false);
+  });
+
+  it('records the old revision in revision-history when a replica set is reused', () => {
+    const d = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', annotations: { team: 'blue' } } };
+    const rs = { apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: 'web-x', annotations: { 'deployment.kubernetes.io/revision': '1' } as Record<string, string> } };
+    expect(setNewReplicaSetAnnotations(d, rs, 3, true, 2, 3)).toBe(true);
+    expect(rs.metadata.annotations).toEqual({ team: 'blue', 'deployment.kubernetes.io/revision': '3', 'deployment.kubernetes.io/revision-history': '1' });
+    setNewReplicaSetAnnotations(d, rs, 5, true, 2, 3);
+    expect(rs.metadata.annotations['deployment.kubernetes.io/revision-history']).toBe('1,3');
+    expect(setNewReplicaSetAnnotations(d, rs, 5, true, 2, 3)).toBe(false);
+  });
+});

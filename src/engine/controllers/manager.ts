@@ -1,0 +1,212 @@
+/**
+ * Runs level-triggered controllers as kube-controller-manager does: watch events only enqueue
+ * keys; a reconcile re-reads the store and returns the changes to make; the manager applies them
+ * through the API, and requeues with back-off when a write fails (a conflict, a lost race).
+ */
+import type { PatchType } from '../api/patch';
+import type { DeleteOptions } from '../api/server';
+import type { EventType } from '../api/events';
+import { isApiError, type ApiError } from '../api/errors';
+import type { KubeObject } from '../objects';
+import type { Component, SimContext } from '../sim/component';
+import { WorkQueue } from './workQueue';
+
+/**
+ * Follow-ups of a create or delete: `onSuccess` runs with the object the API returned (a generated
+ * name is known only then: `Created pod: web-7c5ddbdf54-x2x4q`), `onError` with the API error
+ * before the key is retried (`FailedCreate`). Both return more changes to apply.
+ */
+export interface FollowUps {
+  onSuccess?: (result: KubeObject) => Change[];
+  onError?: (error: ApiError) => Change[];
+}
+
+export type Change =
+  | ({ op: 'create'; resource: string; object: KubeObject } & FollowUps)
+  | { op: 'update'; resource: string; object: KubeObject; subresource?: 'finalize' }
+  | { op: 'updateStatus'; resource: string; object: KubeObject }
+  | { op: 'patch'; resource: string; namespace?: string; name: string; patchType: PatchType; patch: unknown }
+  | ({ op: 'delete'; resource: string; namespace?: string; name: string; options?: DeleteOptions } & FollowUps)
+  | { op: 'event'; object: KubeObject; type: EventType; reason: string; message: string }
+  /** Reconcile this key again after `ms` of virtual time (minReadySeconds, deadlines). */
+  | { op: 'requeueAfter'; ms: number; key?: string };
+
+/** Maps a watched object's change to the keys of the objects to reconcile. */
+export type KeyMapper = (obj: KubeObject, old: KubeObject | undefined) => string[];
+
+export interface Controller {
+  /** The component name, also the Event source (`deployment-controller`). */
+  readonly name: string;
+  readonly watches: Record<string, KeyMapper>;
+  /** Declares indexes and keeps the context. */
+  setup?(ctx: SimContext): void;
+  reconcile(key: string, ctx: SimContext): Change[];
+}
+
+const BASE_BACKOFF_MS = 5;
+
+/** Timed-event data marking a requeueAfter timer (retries after errors carry none). */
+const REQUEUE = { requeue: true };
+const isRequeue = (data: unknown): boolean => (data as { requeue?: boolean } | undefined)?.requeue === true;
+const MAX_BACKOFF_MS = 1000 * 1000;
+
+/** Wraps a Controller as a simulation Component. */
+export class ControllerRunner implements Component {
+  readonly name: string;
+  private queue = new WorkQueue();
+  private failures = new Map<string, number>();
+  /** When each key's own requeueAfter timer is due (see settleRequeue). */
+  private requeues = new Map<string, number>();
+  private ctx!: SimContext;
+
+  constructor(private readonly controller: Controller) {
+    this.name = controller.name;
+  }
+
+  start(ctx: SimContext): void {
+    this.ctx = ctx;
+    this.controller.setup?.(ctx);
+    const watches = this.controller.watches;
+    ctx.store.subscribe((e) => {
+      const mapper = watches[e.resource];
+      if (!mapper) return;
+      for (const key of mapper(e.object, e.old)) this.queue.add(key);
+    });
+    // Level-triggered from the start: reconcile everything that already exists.
+    for (const [resource, mapper] of Object.entries(watches)) {
+      for (const obj of ctx.store.list(resource)) for (const key of mapper(obj, undefined)) this.queue.add(key);
+    }
+  }
+
+  enqueue(key: string): void {
+    this.queue.add(key);
+  }
+
+  onTimer(key: string, data?: unknown): void {
+    if (isRequeue(data) && (this.requeues.get(key) ?? Infinity) <= this.ctx.now()) this.requeues.delete(key);
+    this.queue.add(key);
+  }
+
+  busy(): boolean {
+    return this.queue.size > 0;
+  }
+
+  work(): boolean {
+    const key = this.queue.take();
+    if (key === undefined) return false;
+    let changes: Change[];
+    try {
+      changes = this.controller.reconcile(key, this.ctx);
+    } catch (e) {
+      if (!isApiError(e)) throw e;
+      this.retryLater(key);
+      return true;
+    }
+    for (const change of changes) {
+      try {
+        this.apply(key, change);
+      } catch (e) {
+        if (!isApiError(e)) throw e;
+        if ((change.op === 'create' || change.op === 'delete') && change.onError) this.applyBestEffort(key, change.onError(e));
+        // The store moved on under us: reconcile again from fresh state, as a real controller would.
+        this.retryLater(key);
+        return true;
+      }
+    }
+    this.failures.delete(key);
+    this.settleRequeue(key, changes);
+    return true;
+  }
+
+  /**
+   * A reconcile's requeueAfter for its own key replaces the wish of the one before: the earliest
+   * wins, and a reconcile that asks for none cancels a pending one. Stale timers (a rollout that
+   * completed before its progress deadline) would otherwise keep the cluster from being quiet.
+   * A pending timer earlier than the new wish is kept: it fires, and that reconcile asks again.
+   */
+  private settleRequeue(key: string, changes: Change[]): void {
+    let wish: number | undefined;
+    for (const c of changes) {
+      if (c.op === 'requeueAfter' && (c.key === undefined || c.key === key)) {
+        const at = this.ctx.now() + Math.max(0, c.ms);
+        if (wish === undefined || at < wish) wish = at;
+      }
+    }
+    const pending = this.requeues.get(key);
+    if (pending !== undefined && wish !== undefined && pending <= wish) return;
+    if (pending !== undefined) {
+      this.ctx.queue.cancel((e) => e.target === this.name && e.key === key && isRequeue(e.data));
+      this.requeues.delete(key);
+    }
+    if (wish === undefined) return;
+    this.ctx.queue.schedule(wish, this.name, key, REQUEUE);
+    this.requeues.set(key, wish);
+  }
+
+  snapshot(): unknown {
+    return { queue: this.queue.keys(), failures: [...this.failures], requeues: [...this.requeues] };
+  }
+
+  restore(state: unknown): void {
+    const s = state as { queue: string[]; failures: [string, number][]; requeues?: [string, number][] };
+    for (const k of s.queue) this.queue.add(k);
+    this.failures = new Map(s.failures);
+    this.requeues = new Map(s.requeues ?? []);
+  }
+
+  private retryLater(key: string): void {
+    const n = (this.failures.get(key) ?? 0) + 1;
+    this.failures.set(key, n);
+    const delay = Math.min(BASE_BACKOFF_MS * 2 ** (n - 1), MAX_BACKOFF_MS);
+    this.ctx.queue.after(delay, this.name, key);
+  }
+
+  /** Applies follow-ups of a failed write (events); their own failures are dropped. */
+  private applyBestEffort(key: string, changes: Change[]): void {
+    for (const c of changes) {
+      try {
+        this.apply(key, c);
+      } catch (e) {
+        if (!isApiError(e)) throw e;
+      }
+    }
+  }
+
+  private apply(key: string, c: Change): void {
+    const api = this.ctx.api;
+    switch (c.op) {
+      case 'create': {
+        const created = api.create(c.resource, c.object);
+        if (c.onSuccess) for (const next of c.onSuccess(created)) this.apply(key, next);
+        return;
+      }
+      case 'update':
+        api.update(c.resource, c.object, c.subresource ? { subresource: c.subresource } : {});
+        return;
+      case 'updateStatus':
+        api.updateStatus(c.resource, c.object);
+        return;
+      case 'patch':
+        api.patch(c.resource, c.namespace, c.name, c.patchType, c.patch);
+        return;
+      case 'delete': {
+        let deleted: KubeObject;
+        try {
+          deleted = api.delete(c.resource, c.namespace, c.name, c.options);
+        } catch (e) {
+          if (!isApiError(e, 'NotFound')) throw e;
+          return;
+        }
+        if (c.onSuccess) for (const next of c.onSuccess(deleted)) this.apply(key, next);
+        return;
+      }
+      case 'event':
+        this.ctx.record({ component: this.name }, c.object, c.type, c.reason, c.message);
+        return;
+      case 'requeueAfter':
+        // A requeue of the reconciled key itself is scheduled by settleRequeue once all changes applied.
+        if (c.key !== undefined && c.key !== key) this.ctx.queue.after(c.ms, this.name, c.key);
+        return;
+    }
+  }
+}

@@ -1,0 +1,257 @@
+/**
+ * The ReplicaSet controller (kubernetes `pkg/controller/replicaset/replica_set.go`): keeps the
+ * number of active pods it controls equal to spec.replicas, adopts matching orphans and releases
+ * pods whose labels stop matching, and writes status from what it saw.
+ *
+ * Differences from upstream, by design of the engine:
+ * - No expectations cache: the store is read synchronously, so a reconcile always sees its own
+ *   earlier writes.
+ * - Slow start (batches 1, 2, 4, ... capped at burstReplicas 500) is kept as the order of creates;
+ *   the manager stops at the first failed create (upstream finishes the failing batch first).
+ * - A pod becoming available after minReadySeconds is caught by a requeue at
+ *   Ready.lastTransitionTime + minReadySeconds + 1 s (upstream adds the same second).
+ */
+import type { Pod } from 'kubernetes-types/core/v1';
+import type { ReplicaSet, ReplicaSetCondition, ReplicaSetStatus } from 'kubernetes-types/apps/v1';
+import type { ApiError } from '../api/errors';
+import { selectorMatches } from '../api/selectors';
+import { controllerOf, objectKey, splitKey, type KubeObject } from '../objects';
+import type { SimContext } from '../sim/component';
+import { clone, deepEqual } from '../util/clone';
+import { formatRFC3339 } from '../util/time';
+import type { Change, Controller } from './manager';
+import {
+  compareForDeletion,
+  CONTROLLER_UID_INDEX,
+  controllerUidIndexValues,
+  newControllerRef,
+  ORPHAN_INDEX_PREFIX,
+  podAvailableAfter,
+  podIsActive,
+  podIsAvailable,
+  podIsReady,
+} from './podUtil';
+
+export const REPLICASETS = 'replicasets.apps';
+export const BURST_REPLICAS = 500;
+const SLOW_START_INITIAL_BATCH = 1;
+
+export interface ReplicaSetControllerOptions {
+  burstReplicas?: number;
+}
+
+export class ReplicaSetController implements Controller {
+  readonly name = 'replicaset-controller';
+  private ctx!: SimContext;
+  private readonly burst: number;
+
+  readonly watches = {
+    [REPLICASETS]: (rs: KubeObject) => [objectKey(rs)],
+    pods: (pod: KubeObject, old: KubeObject | undefined) => this.keysForPod(pod, old),
+  };
+
+  constructor(opts: ReplicaSetControllerOptions = {}) {
+    this.burst = opts.burstReplicas ?? BURST_REPLICAS;
+  }
+
+  setup(ctx: SimContext): void {
+    this.ctx = ctx;
+    ctx.store.addIndex('pods', CONTROLLER_UID_INDEX, controllerUidIndexValues);
+    ctx.store.addIndex(REPLICASETS, CONTROLLER_UID_INDEX, controllerUidIndexValues);
+  }
+
+  reconcile(key: string, ctx: SimContext): Change[] {
+    const { namespace, name } = splitKey(key);
+    const rs = ctx.store.get(REPLICASETS, namespace, name);
+    if (!rs) return [];
+    const now = ctx.now();
+    const changes: Change[] = [];
+    const pods = this.claimPods(rs, changes);
+    const statusFor = (err?: ApiError) => replicaSetStatusChange(rs, pods, now, err);
+    if (!rs.metadata.deletionTimestamp) this.manageReplicas(rs, pods, changes, statusFor);
+    const status = statusFor();
+    if (status) changes.push(status);
+    const wake = nextAvailability(rs, pods, now);
+    if (wake !== undefined) changes.push({ op: 'requeueAfter', ms: wake - now });
+    return changes;
+  }
+
+  /** Pod events wake the controlling ReplicaSet, or for orphans every ReplicaSet that selects them. */
+  private keysForPod(pod: KubeObject, old: KubeObject | undefined): string[] {
+    const keys = new Set<string>();
+    for (const p of old ? [pod, old] : [pod]) {
+      const ref = controllerOf(p);
+      if (ref?.kind === 'ReplicaSet') keys.add(`${p.metadata.namespace}/${ref.name}`);
+    }
+    const orphanChanged = !old || !deepEqual(old.metadata.labels, pod.metadata.labels) || controllerOf(old)?.uid !== controllerOf(pod)?.uid;
+    const live = this.ctx.store.get('pods', pod.metadata.namespace, pod.metadata.name);
+    if (!controllerOf(pod) && orphanChanged && live && podIsActive(live)) {
+      for (const rs of this.ctx.store.list(REPLICASETS, pod.metadata.namespace)) {
+        if (selectorMatches(rs.spec?.selector, pod.metadata.labels)) keys.add(objectKey(rs));
+      }
+    }
+    return [...keys];
+  }
+
+  /** ClaimPods: the active pods this ReplicaSet controls after adopting and releasing. */
+  private claimPods(rs: KubeObject, changes: Change[]): KubeObject[] {
+    const store = this.ctx.store;
+    const ns = rs.metadata.namespace ?? '';
+    const deleting = !!rs.metadata.deletionTimestamp;
+    const owned = store.byIndex('pods', CONTROLLER_UID_INDEX, rs.metadata.uid!).filter(podIsActive);
+    const claimed: KubeObject[] = [];
+    for (const pod of owned) {
+      if (selectorMatches(rs.spec?.selector, pod.metadata.labels)) claimed.push(pod);
+      else if (!deleting) changes.push(ownerRefsPatch(pod, (pod.metadata.ownerReferences ?? []).filter((r) => r.uid !== rs.metadata.uid)));
+    }
+    if (deleting) return claimed;
+    for (const pod of store.byIndex('pods', CONTROLLER_UID_INDEX, ORPHAN_INDEX_PREFIX + ns)) {
+      if (!podIsActive(pod) || !selectorMatches(rs.spec?.selector, pod.metadata.labels)) continue;
+      changes.push(ownerRefsPatch(pod, [...(pod.metadata.ownerReferences ?? []), newControllerRef(rs)]));
+      claimed.push(pod);
+    }
+    return claimed;
+  }
+
+  private manageReplicas(rs: KubeObject, pods: KubeObject[], changes: Change[], statusFor: (err?: ApiError) => Change | undefined): void {
+    const want = (rs as ReplicaSet).spec?.replicas ?? 1;
+    const diff = pods.length - want;
+    const failed = (reason: string, message: string) => (err: ApiError): Change[] => {
+      const status = statusFor(err);
+      return [{ op: 'event', object: rs, type: 'Warning', reason, message: `${message}: ${err.message}` }, ...(status ? [status] : [])];
+    };
+    if (diff < 0) {
+      const count = Math.min(-diff, this.burst);
+      for (const batch of slowStartBatches(count, SLOW_START_INITIAL_BATCH)) {
+        for (let i = 0; i < batch; i++) {
+          changes.push({
+            op: 'create',
+            resource: 'pods',
+            object: podFromTemplate(rs),
+            onSuccess: (pod) => [{ op: 'event', object: rs, type: 'Normal', reason: 'SuccessfulCreate', message: `Created pod: ${pod.metadata.name}` }],
+            onError: failed('FailedCreate', 'Error creating'),
+          });
+        }
+      }
+    } else if (diff > 0) {
+      for (const pod of this.podsToDelete(rs, pods, Math.min(diff, this.burst))) {
+        const podName = pod.metadata.name;
+        changes.push({
+          op: 'delete',
+          resource: 'pods',
+          namespace: pod.metadata.namespace,
+          name: podName,
+          onSuccess: () => [{ op: 'event', object: rs, type: 'Normal', reason: 'SuccessfulDelete', message: `Deleted pod: ${podName}` }],
+          onError: failed('FailedDelete', 'Error deleting'),
+        });
+      }
+    }
+  }
+
+  /** getPodsToDelete: ActivePodsWithRanks order, ranked by related pods on the same node. */
+  private podsToDelete(rs: KubeObject, pods: KubeObject[], count: number): KubeObject[] {
+    if (count >= pods.length) return pods.slice(0, count);
+    const onNode = new Map<string, number>();
+    for (const p of this.relatedPods(rs)) {
+      if (!podIsActive(p)) continue;
+      const node = (p as Pod).spec?.nodeName ?? '';
+      onNode.set(node, (onNode.get(node) ?? 0) + 1);
+    }
+    const now = this.ctx.now();
+    const ranked = pods.map((pod) => ({ pod, rank: onNode.get((pod as Pod).spec?.nodeName ?? '') ?? 0 }));
+    ranked.sort((a, b) => compareForDeletion(a.pod, b.pod, a.rank, b.rank, now));
+    return ranked.slice(0, count).map((r) => r.pod);
+  }
+
+  /** Pods of every ReplicaSet sharing this one's controller (getIndirectlyRelatedPods). */
+  private relatedPods(rs: KubeObject): KubeObject[] {
+    const store = this.ctx.store;
+    const owner = controllerOf(rs);
+    const sets = owner ? store.byIndex(REPLICASETS, CONTROLLER_UID_INDEX, owner.uid) : [rs];
+    return sets.flatMap((s) => store.byIndex('pods', CONTROLLER_UID_INDEX, s.metadata.uid!));
+  }
+}
+
+/** Sizes of slow-start batches: 1, 2, 4, ... until `count` is reached. */
+export function slowStartBatches(count: number, initial: number): number[] {
+  const out: number[] = [];
+  let remaining = count;
+  for (let size = Math.min(remaining, initial); size > 0; size = Math.min(2 * size, remaining)) {
+    out.push(size);
+    remaining -= size;
+  }
+  return out;
+}
+
+/** GetPodFromTemplate: labels, annotations and finalizers of the template; generateName `<rs>-`. */
+export function podFromTemplate(rs: KubeObject): KubeObject {
+  const template = (rs as ReplicaSet).spec?.template ?? {};
+  const meta = template.metadata ?? {};
+  const metadata = { generateName: `${rs.metadata.name}-`, namespace: rs.metadata.namespace } as KubeObject['metadata'];
+  if (meta.labels) metadata.labels = clone(meta.labels);
+  if (meta.annotations) metadata.annotations = clone(meta.annotations);
+  if (meta.finalizers) metadata.finalizers = [...meta.finalizers];
+  metadata.ownerReferences = [newControllerRef(rs)];
+  return { apiVersion: 'v1', kind: 'Pod', metadata, spec: clone(template.spec ?? {}) };
+}
+
+function ownerRefsPatch(pod: KubeObject, refs: NonNullable<KubeObject['metadata']['ownerReferences']>): Change {
+  return {
+    op: 'patch',
+    resource: 'pods',
+    namespace: pod.metadata.namespace,
+    name: pod.metadata.name,
+    patchType: 'merge',
+    patch: { metadata: { ownerReferences: refs.length ? refs : null, uid: pod.metadata.uid } },
+  };
+}
+
+/** calculateStatus + updateReplicaSetStatus: the status write, or undefined when nothing changed. */
+export function replicaSetStatusChange(rs: KubeObject, pods: KubeObject[], now: number, err?: ApiError): Change | undefined {
+  const spec = (rs as ReplicaSet).spec;
+  const old: ReplicaSetStatus = rs.status ?? { replicas: 0 };
+  const templateLabels = spec?.template?.metadata?.labels ?? {};
+  let fully = 0;
+  let ready = 0;
+  let available = 0;
+  for (const pod of pods) {
+    const labels = pod.metadata.labels ?? {};
+    if (Object.entries(templateLabels).every(([k, v]) => labels[k] === v)) fully++;
+    if (podIsReady(pod)) {
+      ready++;
+      if (podIsAvailable(pod, spec?.minReadySeconds ?? 0, now)) available++;
+    }
+  }
+  let conditions = old.conditions;
+  const failure = conditions?.find((c) => c.type === 'ReplicaFailure');
+  if (err && !failure) {
+    const diff = pods.length - (spec?.replicas ?? 1);
+    const reason = diff < 0 ? 'FailedCreate' : diff > 0 ? 'FailedDelete' : '';
+    const cond: ReplicaSetCondition = { type: 'ReplicaFailure', status: 'True', lastTransitionTime: formatRFC3339(now), reason, message: err.message };
+    conditions = [...(conditions ?? []), cond];
+  } else if (!err && failure) {
+    conditions = conditions!.filter((c) => c.type !== 'ReplicaFailure');
+  }
+  const next: ReplicaSetStatus = { replicas: pods.length };
+  if (fully) next.fullyLabeledReplicas = fully;
+  if (ready) next.readyReplicas = ready;
+  if (available) next.availableReplicas = available;
+  if (rs.metadata.generation) next.observedGeneration = rs.metadata.generation;
+  if (conditions?.length) next.conditions = conditions;
+  if (deepEqual(next, old)) return undefined;
+  return { op: 'updateStatus', resource: REPLICASETS, object: { ...rs, status: next } };
+}
+
+/** When the next ready-but-not-yet-available pod becomes available (plus upstream's extra second). */
+function nextAvailability(rs: KubeObject, pods: KubeObject[], now: number): number | undefined {
+  const minReady = (rs as ReplicaSet).spec?.minReadySeconds ?? 0;
+  if (!minReady) return undefined;
+  let earliest: number | undefined;
+  for (const pod of pods) {
+    const after = podAvailableAfter(pod, minReady);
+    if (after === undefined || after < now || !Number.isFinite(after)) continue;
+    const at = after + 1000;
+    if (earliest === undefined || at < earliest) earliest = at;
+  }
+  return earliest;
+}
