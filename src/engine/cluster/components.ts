@@ -1,0 +1,29 @@
+/**
+ * The control plane and node agents every profile runs. Order matters only for determinism:
+ * at one instant, components are run in this order until none has work left.
+ */
+import { DeploymentController } from '../controllers/deployment/deployment';
+import { GarbageCollector } from '../controllers/garbageCollector';
+import { ControllerRunner } from '../controllers/manager';
+import { NamespaceController } from '../controllers/namespace';
+import { ReplicaSetController } from '../controllers/replicaset';
+import { ServiceAccountController } from '../controllers/serviceAccount';
+import { KubeletComponent } from '../kubelet/component';
+import { Scheduler } from '../scheduler/scheduler';
+import type { Component } from '../sim/component';
+import type { Simulation } from '../sim/simulation';
+
+export function installComponents(sim: Simulation, saved: Record<string, unknown> = {}): KubeletComponent {
+  const kubelet = new KubeletComponent();
+  const components: Component[] = [
+    new ControllerRunner(new ServiceAccountController()),
+    new ControllerRunner(new NamespaceController()),
+    new ControllerRunner(new GarbageCollector()),
+    new ControllerRunner(new DeploymentController()),
+    new ControllerRunner(new ReplicaSetController()),
+    new Scheduler(),
+    kubelet,
+  ];
+  for (const c of components) sim.add(c, saved[c.name]);
+  return kubelet;
+}
