@@ -1,0 +1,63 @@
+/**
+ * `sim`: the sandbox's own verbs, for what a real cluster would need a cloud console or a power
+ * cable for — fail or recover a node, read the virtual clock.
+ */
+import type { Builtin, ShellEffect } from '../../engine/shell/types';
+import type { Simulation } from '../../engine/sim/simulation';
+import { formatRFC3339 } from '../../engine/util/time';
+import { humanDuration } from '../../engine/util/duration';
+
+interface NodeAgents {
+  stopKubelet(node: string): void;
+  startKubelet(node: string): void;
+  kubeletAlive(node: string): boolean;
+}
+
+const USAGE = `Usage:
+  sim node fail NODE       stop the node's VM: its kubelet stops posting status
+  sim node recover NODE    start it again
+  sim time                 print the virtual time
+`;
+
+export function simBuiltin(sim: Simulation): Builtin {
+  const started = sim.now();
+  return function* (argv): Generator<ShellEffect, number, unknown> {
+    const [, noun, verb, name] = argv;
+    if (noun === 'time' && argv.length === 2) {
+      yield { type: 'stdout', text: `${formatRFC3339(sim.now())} (${humanDuration(sim.now() - started)} since the session started)\n` };
+      return 0;
+    }
+    if (noun === 'node' && (verb === 'fail' || verb === 'recover') && name && argv.length === 4) {
+      return yield* nodePower(sim, verb, name);
+    }
+    yield { type: 'stderr', text: (argv.length > 1 ? `sim: unknown command "${argv.slice(1).join(' ')}"\n` : '') + USAGE };
+    return argv.length > 1 ? 1 : 0;
+  };
+}
+
+function* nodePower(sim: Simulation, verb: 'fail' | 'recover', name: string): Generator<ShellEffect, number, unknown> {
+  const agents = sim.component('kubelet') as unknown as NodeAgents | undefined;
+  if (!agents || !sim.api.tryGet('nodes', undefined, name)) {
+    yield { type: 'stderr', text: `sim: node "${name}" not found\n` };
+    return 1;
+  }
+  const alive = agents.kubeletAlive(name);
+  if (verb === 'fail') {
+    if (!alive) {
+      yield { type: 'stdout', text: `node/${name} is already down\n` };
+      return 0;
+    }
+    agents.stopKubelet(name);
+    sim.settle();
+    yield { type: 'stdout', text: `node/${name} failed: its kubelet stopped posting status\n` };
+    return 0;
+  }
+  if (alive) {
+    yield { type: 'stdout', text: `node/${name} is already up\n` };
+    return 0;
+  }
+  agents.startKubelet(name);
+  sim.settle();
+  yield { type: 'stdout', text: `node/${name} recovered: its kubelet is posting status again\n` };
+  return 0;
+}

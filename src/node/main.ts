@@ -1,0 +1,44 @@
+/**
+ * `pilothouse`: the engine and the command language in Node, for scripts, tests, lesson authors
+ * and benchmarks.
+ */
+import { readFileSync } from 'node:fs';
+import { runBench } from './bench';
+import { runCommand } from './run';
+
+const USAGE = `Usage: pilothouse <command> [options]
+
+Commands:
+  run [--seed N] [--profile aks|plain] [--strict] [FILE|-]
+                 run a script of commands against a fresh simulated cluster and print the transcript
+  bench [--json] [--only NAME]
+                 run the engine benchmarks and print their figures
+  version        print the version
+
+Run 'pilothouse run --help' for details.
+`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'run':
+      return runCommand(rest);
+    case 'bench':
+      return runBench(rest);
+    case 'version':
+    case '--version': {
+      const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+      process.stdout.write(`pilothouse ${pkg.version} (Kubernetes v1.34)\n`);
+      return 0;
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(USAGE);
+      return 0;
+    default:
+      process.stderr.write(`pilothouse: unknown command "${command}"\n\n${USAGE}`);
+      return 2;
+  }
+}
