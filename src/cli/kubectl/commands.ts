@@ -8,6 +8,7 @@ import { config } from './cmd/config';
 import { cordon, uncordon } from './cmd/cordon';
 import { create } from './cmd/create';
 import { deleteCommand } from './cmd/delete';
+import { describe } from './cmd/describe';
 import { drain } from './cmd/drain';
 import { get } from './cmd/get';
 import { logs } from './cmd/logs';
@@ -29,6 +30,7 @@ export const COMMANDS: KubectlCommand[] = [
   cordon,
   uncordon,
   drain,
+  describe,
   logs,
   apply,
   label,

@@ -55,6 +55,8 @@ export class ControllerRunner implements Component {
   readonly name: string;
   private queue = new WorkQueue();
   private failures = new Map<string, number>();
+  /** Consecutive immediate requeues per key, for their back-off. */
+  private immediate = new Map<string, number>();
   /** When each key's own requeueAfter timer is due (see settleRequeue). */
   private requeues = new Map<string, number>();
   private ctx!: SimContext;
@@ -132,6 +134,13 @@ export class ControllerRunner implements Component {
         if (wish === undefined || at < wish) wish = at;
       }
     }
+    // An immediate requeue is rate limited (workqueue's AddRateLimited: 5 ms doubling), so a
+    // reconcile that keeps asking at once backs off instead of spinning at one instant.
+    if (wish !== undefined && wish <= this.ctx.now()) {
+      const n = (this.immediate.get(key) ?? 0) + 1;
+      this.immediate.set(key, n);
+      wish = this.ctx.now() + Math.min(BASE_BACKOFF_MS * 2 ** (n - 1), MAX_BACKOFF_MS);
+    } else this.immediate.delete(key);
     const pending = this.requeues.get(key);
     if (pending !== undefined && wish !== undefined && pending <= wish) return;
     if (pending !== undefined) {
@@ -144,14 +153,15 @@ export class ControllerRunner implements Component {
   }
 
   snapshot(): unknown {
-    return { queue: this.queue.keys(), failures: [...this.failures], requeues: [...this.requeues] };
+    return { queue: this.queue.keys(), failures: [...this.failures], requeues: [...this.requeues], immediate: [...this.immediate] };
   }
 
   restore(state: unknown): void {
-    const s = state as { queue: string[]; failures: [string, number][]; requeues?: [string, number][] };
+    const s = state as { queue: string[]; failures: [string, number][]; requeues?: [string, number][]; immediate?: [string, number][] };
     for (const k of s.queue) this.queue.add(k);
     this.failures = new Map(s.failures);
     this.requeues = new Map(s.requeues ?? []);
+    this.immediate = new Map(s.immediate ?? []);
   }
 
   private retryLater(key: string): void {

@@ -34,8 +34,10 @@ const DEFAULT_HISTORY = 20000;
 export class Store {
   private rv = 0;
   private tables = new Map<string, Map<string, KubeObject>>();
+  /** Per resource, keys in namespace/name order; rebuilt lazily after an add or a removal. */
+  private sortedKeys = new Map<string, string[]>();
   private listeners = new Set<StoreListener>();
-  private indexes = new Map<string, Map<string, { fn: IndexFunction; values: Map<string, Map<string, KubeObject>> }>>();
+  private indexes = new Map<string, Map<string, Index>>();
   private history: StoreEvent[] = [];
   private compactedRevision = 0;
 
@@ -58,11 +60,17 @@ export class Store {
   list(resource: string, namespace?: string): KubeObject[] {
     const table = this.tables.get(resource);
     if (!table) return [];
+    let keys = this.sortedKeys.get(resource);
+    if (!keys) {
+      keys = [...table.values()].sort(byNamespaceAndName).map((o) => storeKey(o.metadata.namespace, o.metadata.name));
+      this.sortedKeys.set(resource, keys);
+    }
     const out: KubeObject[] = [];
-    for (const obj of table.values()) {
+    for (const key of keys) {
+      const obj = table.get(key)!;
       if (namespace === undefined || obj.metadata.namespace === namespace) out.push(obj);
     }
-    return out.sort(byNamespaceAndName);
+    return out;
   }
 
   count(resource: string): number {
@@ -78,6 +86,7 @@ export class Store {
     const rv = ++this.rv;
     obj.metadata.resourceVersion = String(rv);
     table.set(key, obj);
+    if (!old) this.sortedKeys.delete(resource);
     this.reindex(resource, key, old, obj);
     this.emit({ type: old ? 'MODIFIED' : 'ADDED', resource, object: obj, old, resourceVersion: rv });
     return obj;
@@ -89,6 +98,7 @@ export class Store {
     const old = table?.get(key);
     if (!table || !old) return undefined;
     table.delete(key);
+    this.sortedKeys.delete(resource);
     const rv = ++this.rv;
     // A deleted object is reported at the revision of its deletion, as etcd watches do.
     const gone = { ...old, metadata: { ...old.metadata, resourceVersion: String(rv) } };
@@ -120,15 +130,23 @@ export class Store {
   addIndex(resource: string, name: string, fn: IndexFunction): void {
     let forResource = this.indexes.get(resource);
     if (!forResource) this.indexes.set(resource, (forResource = new Map()));
-    const index = { fn, values: new Map<string, Map<string, KubeObject>>() };
+    const index: Index = { fn, values: new Map(), sorted: new Map() };
     forResource.set(name, index);
-    for (const [key, obj] of this.tables.get(resource) ?? []) addToIndex(index.values, fn(obj), key, obj);
+    for (const [key, obj] of this.tables.get(resource) ?? []) addToIndex(index, fn(obj), key, obj);
   }
 
+  /** Objects under an index value, in namespace/name order (the order is cached per bucket). */
   byIndex(resource: string, name: string, value: string): KubeObject[] {
     const index = this.indexes.get(resource)?.get(name);
     if (!index) throw new Error(`no index ${name} on ${resource}`);
-    return [...(index.values.get(value)?.values() ?? [])].sort(byNamespaceAndName);
+    const bucket = index.values.get(value);
+    if (!bucket) return [];
+    let keys = index.sorted.get(value);
+    if (!keys) {
+      keys = [...bucket.values()].sort(byNamespaceAndName).map((o) => storeKey(o.metadata.namespace, o.metadata.name));
+      index.sorted.set(value, keys);
+    }
+    return keys.map((k) => bucket.get(k)!);
   }
 
   snapshot(): StoreSnapshot {
@@ -163,8 +181,10 @@ export class Store {
     const forResource = this.indexes.get(resource);
     if (!forResource) return;
     for (const index of forResource.values()) {
-      if (old) removeFromIndex(index.values, index.fn(old), key);
-      if (obj) addToIndex(index.values, index.fn(obj), key, obj);
+      const before = old ? index.fn(old) : [];
+      const after = obj ? index.fn(obj) : [];
+      removeFromIndex(index, before.filter((v) => !after.includes(v)), key);
+      addToIndex(index, after, key, obj!);
     }
   }
 }
@@ -180,18 +200,27 @@ function byNamespaceAndName(a: KubeObject, b: KubeObject): number {
   return a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0;
 }
 
-function addToIndex(values: Map<string, Map<string, KubeObject>>, keys: string[], key: string, obj: KubeObject): void {
-  for (const v of keys) {
-    let bucket = values.get(v);
-    if (!bucket) values.set(v, (bucket = new Map()));
+interface Index {
+  fn: IndexFunction;
+  values: Map<string, Map<string, KubeObject>>;
+  /** Cached key order per value; dropped when the bucket's membership changes. */
+  sorted: Map<string, string[]>;
+}
+
+function addToIndex(index: Index, values: string[], key: string, obj: KubeObject): void {
+  for (const v of values) {
+    let bucket = index.values.get(v);
+    if (!bucket) index.values.set(v, (bucket = new Map()));
+    if (!bucket.has(key)) index.sorted.delete(v);
     bucket.set(key, obj);
   }
 }
 
-function removeFromIndex(values: Map<string, Map<string, KubeObject>>, keys: string[], key: string): void {
-  for (const v of keys) {
-    const bucket = values.get(v);
-    bucket?.delete(key);
-    if (bucket?.size === 0) values.delete(v);
+function removeFromIndex(index: Index, values: string[], key: string): void {
+  for (const v of values) {
+    const bucket = index.values.get(v);
+    if (!bucket?.delete(key)) continue;
+    index.sorted.delete(v);
+    if (bucket.size === 0) index.values.delete(v);
   }
 }

@@ -14,3 +14,4 @@ import './pod';
 import './replicaset';
 import './secret';
 import './serviceaccount';
+import './namespaceLifecycle';
