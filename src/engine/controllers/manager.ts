@@ -55,6 +55,7 @@ export class ControllerRunner implements Component {
   readonly name: string;
   private queue = new WorkQueue();
   private failures = new Map<string, number>();
+  private restored = false;
   /** Consecutive immediate requeues per key, for their back-off. */
   private immediate = new Map<string, number>();
   /** When each key's own requeueAfter timer is due (see settleRequeue). */
@@ -74,9 +75,14 @@ export class ControllerRunner implements Component {
       if (!mapper) return;
       for (const key of mapper(e.object, e.old)) this.queue.add(key);
     });
-    // Level-triggered from the start: reconcile everything that already exists.
+    // Level-triggered from the start: reconcile everything that already exists — unless this
+    // runner was restored from a snapshot, whose saved queue already holds the pending work.
+    // Mappers still see every object, as some keep caches of what they saw.
     for (const [resource, mapper] of Object.entries(watches)) {
-      for (const obj of ctx.store.list(resource)) for (const key of mapper(obj, undefined)) this.queue.add(key);
+      for (const obj of ctx.store.list(resource)) {
+        const keys = mapper(obj, undefined);
+        if (!this.restored) for (const key of keys) this.queue.add(key);
+      }
     }
   }
 
@@ -152,11 +158,23 @@ export class ControllerRunner implements Component {
     this.requeues.set(key, wish);
   }
 
+  /**
+   * A requeue of another key adds a timer only when none is pending at or before that time, so
+   * re-reconciling everything after a restore does not stack duplicates of timers that exist.
+   */
+  private requeueOther(target: string, at: number): void {
+    const pending = this.requeues.get(target);
+    if (pending !== undefined && pending >= this.ctx.now() && pending <= at) return;
+    this.ctx.queue.schedule(at, this.name, target, REQUEUE);
+    this.requeues.set(target, pending !== undefined && pending >= this.ctx.now() ? Math.min(pending, at) : at);
+  }
+
   snapshot(): unknown {
     return { queue: this.queue.keys(), failures: [...this.failures], requeues: [...this.requeues], immediate: [...this.immediate] };
   }
 
   restore(state: unknown): void {
+    this.restored = true;
     const s = state as { queue: string[]; failures: [string, number][]; requeues?: [string, number][]; immediate?: [string, number][] };
     for (const k of s.queue) this.queue.add(k);
     this.failures = new Map(s.failures);
@@ -215,7 +233,7 @@ export class ControllerRunner implements Component {
         return;
       case 'requeueAfter':
         // A requeue of the reconciled key itself is scheduled by settleRequeue once all changes applied.
-        if (c.key !== undefined && c.key !== key) this.ctx.queue.after(c.ms, this.name, c.key);
+        if (c.key !== undefined && c.key !== key) this.requeueOther(c.key, this.ctx.now() + Math.max(0, c.ms));
         return;
     }
   }
