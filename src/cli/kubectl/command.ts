@@ -76,12 +76,15 @@ export const GLOBAL_FLAGS: FlagSpec[] = [
  * a wait ends at the instant the condition becomes true, and costs nothing while nothing happens.
  */
 export function* waitFor(env: CommandEnv, done: () => boolean, deadline: number, maxStep = 60_000): Generator<ShellEffect, boolean, unknown> {
-  while (!done()) {
+  for (;;) {
+    // What the command just wrote (a create, a delete) is acted on at this instant first, so
+    // the next activity is known before choosing how far to sleep.
+    env.sim.settle();
+    if (done()) return true;
     const now = env.now();
     if (now >= deadline) return false;
     const next = env.sim.nextActivity();
-    const target = Math.min(deadline, now + maxStep, next !== undefined && next > now ? next : now + maxStep);
+    const target = Math.min(deadline, now + maxStep, next !== undefined ? Math.max(next, now + 1) : now + maxStep);
     yield { type: 'sleep', ms: Math.max(1, target - now) };
   }
-  return true;
 }

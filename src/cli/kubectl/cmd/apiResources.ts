@@ -1,6 +1,6 @@
 import { RESOURCE_TYPES, type ResourceType } from '../../../engine/api/resources';
 import type { KubectlCommand } from '../command';
-import { alignTabs } from '../output/tabAlign';
+import { alignText, KUBECTL_GET_TABWRITER } from '../../../engine/util/tabwriter';
 
 function groupOrder(a: ResourceType, b: ResourceType): number {
   if (a.group !== b.group) return a.group === '' ? -1 : b.group === '' ? 1 : a.group < b.group ? -1 : 1;
@@ -42,7 +42,7 @@ export const apiResources: KubectlCommand = {
       if (wide) row.push(`[${t.verbs.join(' ')}]`, t.categories.join(','));
       rows.push(row);
     }
-    env.out(alignTabs(rows.map((r) => r.join('\t')).join('\n') + '\n'));
+    env.out(alignText(rows.map((r) => r.join('\t')).join('\n') + '\n', KUBECTL_GET_TABWRITER));
     return 0;
   },
 };

@@ -4,7 +4,7 @@
  */
 import { UsageError, type CommandEnv, type KubectlCommand } from '../command';
 import type { Flags } from '../flags';
-import { alignTabs } from '../output/tabAlign';
+import { alignText, KUBECTL_GET_TABWRITER } from '../../../engine/util/tabwriter';
 
 function contexts(env: CommandEnv, flags: Flags) {
   const c = env.host.context;
@@ -14,7 +14,7 @@ function contexts(env: CommandEnv, flags: Flags) {
   }
   const header = flags.bool('no-headers') ? '' : 'CURRENT\tNAME\tCLUSTER\tAUTHINFO\tNAMESPACE\n';
   const ns = env.host.namespace() === 'default' ? '' : env.host.namespace();
-  env.out(alignTabs(`${header}*\t${c.name}\t${c.cluster}\t${c.user}\t${ns}\n`));
+  env.out(alignText(`${header}*\t${c.name}\t${c.cluster}\t${c.user}\t${ns}\n`, KUBECTL_GET_TABWRITER));
   return 0;
 }
 

@@ -1,5 +1,4 @@
 /** `kubectl create`: from files, or the `deployment` and `namespace` generators. */
-import { isApiError } from '../../../engine/api/errors';
 import type { KubeObject } from '../../../engine/objects';
 import { type CommandEnv, type KubectlCommand } from '../command';
 import { kubectlErrorText } from '../errors';
@@ -13,7 +12,7 @@ const DRY_RUN = { name: 'dry-run', type: 'string' as const, default: 'none', noO
 const OUTPUT = { name: 'output', short: 'o', type: 'string' as const, usage: 'Output format.' };
 
 /** Sends a generated object, or prints it for `--dry-run=client -o yaml`. */
-export function createGenerated(env: CommandEnv, flags: Flags, resource: string, obj: KubeObject, kindName: string, failVerb: string): number {
+export function createGenerated(env: CommandEnv, flags: Flags, resource: string, obj: KubeObject, kindName: string, failVerb?: string): number {
   const dryRun = flags.string('dry-run');
   const suffix = dryRunSuffix(dryRun);
   const o = flags.string('output');
@@ -24,7 +23,9 @@ export function createGenerated(env: CommandEnv, flags: Flags, resource: string,
       const toSend = namespaced ? { ...obj, metadata: { ...obj.metadata, namespace: obj.metadata.namespace ?? env.namespace } } : obj;
       result = env.api.create(resource, toSend, { dryRun: dryRun === 'server' });
     } catch (e) {
-      if (isApiError(e, 'AlreadyExists') || isApiError(e, 'NotFound') || isApiError(e, 'Forbidden')) {
+      // create_deployment.go wraps any error with %v (`failed to create deployment: ...`), so even
+      // an Invalid one prints as plain text; create namespace returns the API error as it is.
+      if (failVerb && e instanceof Error) {
         env.err(`error: failed to create ${failVerb}: ${e.message}\n`);
         return 1;
       }
@@ -72,7 +73,7 @@ const createNamespace: KubectlCommand = {
   *run(flags, env) {
     if (flags.args.length !== 1) throw new Error('exactly one NAME is required, got ' + flags.args.length);
     const obj: KubeObject = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: flags.args[0] }, spec: {}, status: {} };
-    return createGenerated(env, flags, 'namespaces', obj, 'namespace', 'namespace');
+    return createGenerated(env, flags, 'namespaces', obj, 'namespace');
   },
 };
 

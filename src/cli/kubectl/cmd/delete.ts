@@ -120,7 +120,7 @@ function* runDelete(flags: Flags, env: CommandEnv): Generator<ShellEffect, numbe
     }
     deleted.push(f);
     if (flags.string('output') === 'name') env.out(`${kindPrefix(f.type)}/${name}\n`);
-    else env.out(`${kindPrefix(f.type)} "${name}" ${force && grace === 0 ? 'force deleted' : 'deleted'}${dry}\n`);
+    else env.out(`${kindPrefix(f.type)} "${name}" ${deletedText(force && grace === 0, namespace)}${dry}\n`);
   }
   if (!flags.bool('wait') || dry || deleted.length === 0) return status;
   return yield* waitForDeletion(env, deleted, flags.string('timeout'), status);
@@ -135,4 +135,10 @@ function* waitForDeletion(env: CommandEnv, objs: Found[], timeoutText: string, s
   if (yield* waitFor(env, () => pending().length === 0, deadline)) return status;
   for (const f of pending()) env.err(`error: timed out waiting for the condition on ${f.resource.split('.')[0]}/${f.object.metadata.name}\n`);
   return 1;
+}
+
+/** DeleteOptions.PrintObj's operation: kubectl 1.34 names the namespace of a namespaced object. */
+export function deletedText(force: boolean, namespace: string | undefined): string {
+  const op = force ? 'force deleted' : 'deleted';
+  return namespace ? `${op} from ${namespace} namespace` : op;
 }

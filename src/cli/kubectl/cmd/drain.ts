@@ -79,7 +79,8 @@ function* runDrain(flags: Flags, env: CommandEnv): Generator<ShellEffect, number
   const { nodes, status } = setUnschedulable(env, flags, true);
   if (status !== 0) return status;
   const pending: string[] = [];
-  const fatal: string[] = [];
+  /** One entry per node that failed: its error, or its aggregate of errors. */
+  const fatal: { errs: string[]; aggregate: boolean }[] = [];
   for (const node of nodes) {
     const name = node.metadata.name;
     const f = podsToEvict(env, name, flags);
@@ -87,20 +88,28 @@ function* runDrain(flags: Flags, env: CommandEnv): Generator<ShellEffect, number
       const errs = join(f.fatal);
       env.err(`error: unable to drain node "${name}" due to error: ${errs.length === 1 ? errs[0] : `[${errs.join(', ')}]`}, continuing command...\n`);
       pending.push(name);
-      fatal.push(...errs);
+      fatal.push({ errs, aggregate: true });
       continue;
     }
     for (const w of join(f.warnings)) env.err(`Warning: ${w}\n`);
     if (!(yield* evictAll(env, flags, f.evict))) {
       pending.push(name);
-      fatal.push(`error when waiting for pod eviction`);
+      fatal.push({ errs: [`error when waiting for pod eviction`], aggregate: false });
       continue;
     }
     env.out(`node/${name} drained\n`);
   }
   if (pending.length === 0) return 0;
   env.err(`There are pending nodes to be drained:\n${pending.map((n) => ` ${n}\n`).join('')}`);
-  env.err(`error: ${fatal.length === 1 ? fatal[0] : `[${fatal.join(', ')}]`}\n`);
+  // RunDrain returns an aggregate of the nodes' errors; checkErr unwraps an aggregate of one and
+  // prints an aggregate's errors one a line, without the `error: ` prefix. A node's pod-listing
+  // errors are an aggregate themselves; a failed eviction is a plain error.
+  const only = fatal.length === 1 ? fatal[0] : undefined;
+  if (only && !only.aggregate) env.err(`error: ${only.errs[0]}\n`);
+  else {
+    const lines = only ? only.errs : fatal.map((f) => (f.errs.length === 1 ? f.errs[0] : `[${f.errs.join(', ')}]`));
+    env.err(lines.map((l) => `${l}\n`).join(''));
+  }
   return 1;
 }
 

@@ -10,6 +10,7 @@ import { UsageError, waitFor, type CommandEnv, type KubectlCommand } from '../co
 import type { Flags } from '../flags';
 import { outputFormat, printObjects } from '../printers/output';
 import { dryRunSuffix } from './cordon';
+import { deletedText } from './delete';
 import { podObject } from './generators';
 import { containerLogs } from './logs';
 
@@ -108,15 +109,18 @@ function* attachAndWait(env: CommandEnv, flags: Flags, pod: KubeObject): Generat
   const p = current();
   if (p) env.out(containerLogs(env, p, undefined, { previous: false }).join(''));
   let status = 0;
+  let failure = '';
   const terminated = p?.status?.containerStatuses?.[0]?.state?.terminated ?? p?.status?.containerStatuses?.[0]?.lastState?.terminated;
   if (terminated && terminated.exitCode !== 0) {
-    env.err(`pod ${ns}/${name} terminated (${terminated.reason ?? 'Error'})\n`);
+    // CodeExitError `pod NS/NAME terminated (REASON)\nMESSAGE`, printed once the deferred --rm is done.
+    failure = `pod ${ns}/${name} terminated (${terminated.reason ?? 'Error'})\n${terminated.message ?? ''}`;
     status = terminated.exitCode;
   }
   if (flags.bool('rm') && p) {
     env.api.delete('pods', ns, name);
     yield* waitFor(env, () => current()?.metadata.uid !== p.metadata.uid, env.now() + 5 * 60 * 1000);
-    env.out(`pod "${name}" deleted\n`);
+    env.out(`pod "${name}" ${deletedText(false, ns)}\n`);
   }
+  if (failure) env.err(failure.endsWith('\n') ? failure : `${failure}\n`);
   return status;
 }

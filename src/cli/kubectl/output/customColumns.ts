@@ -8,7 +8,7 @@
 import { goSprint } from './goFormat';
 import { JsonPath } from './jsonpath';
 import type { ObjectPrinter, ReadFile } from './jsonpathPrinter';
-import { alignTabs } from './tabAlign';
+import { alignText, KUBECTL_GET_TABWRITER } from '../../../engine/util/tabwriter';
 
 export interface CustomColumn {
   header: string;
@@ -122,7 +122,7 @@ export class CustomColumnsPrinter implements ObjectPrinter {
 }
 
 function render(lines: string[]): string {
-  return lines.length ? alignTabs(lines.map((l) => `${l}\n`).join('')) : '';
+  return lines.length ? alignText(lines.map((l) => `${l}\n`).join(''), KUBECTL_GET_TABWRITER) : '';
 }
 
 function cell(values: unknown[][]): string {
