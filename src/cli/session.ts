@@ -27,6 +27,8 @@ export class Session {
   readonly exported = new Set<string>();
   readonly history: string[] = [];
   private namespace = 'default';
+  /** `$?` between inputs. */
+  private lastStatus = 0;
   private readonly builtins: Record<string, Builtin>;
 
   constructor(
@@ -66,7 +68,7 @@ export class Session {
   *run(input: string): Generator<ShellEffect, number, unknown> {
     const trimmed = input.trim();
     if (trimmed !== '') this.history.push(input.replace(/\n+$/, ''));
-    return yield* runScript(input, {
+    const status = yield* runScript(input, {
       dialect: 'bash',
       env: this.env,
       exported: this.exported,
@@ -75,7 +77,11 @@ export class Session {
       now: () => this.sim.now(),
       argv0: 'bash',
       cwd: this.opts.cwd ?? this.env.get('HOME'),
+      lastStatus: this.lastStatus,
     });
+    // An empty line leaves `$?` alone, as in bash.
+    if (trimmed !== '') this.lastStatus = status;
+    return status;
   }
 
   private historyBuiltin(): Builtin {

@@ -1,8 +1,8 @@
 /**
  * What varies between equivalent runs and is replaced in golden transcripts: generated name
- * suffixes, pod-template hashes, the AKS cluster number, pod IPs and uids. Runs of spaces are
- * collapsed, because a placeholder can stand for names of different lengths; column alignment
- * itself is tested by the printer and tabwriter tests.
+ * suffixes, pod-template hashes, the AKS cluster number, pod IPs and uids. Runs of spaces after
+ * text are collapsed, because a placeholder can stand for names of different lengths; column
+ * alignment itself is tested by the printer and tabwriter tests. Indentation is kept.
  */
 const SAFE = 'bcdfghjklmnpqrstvwxz2456789';
 
@@ -15,7 +15,8 @@ const RULES: [RegExp, string][] = [
   [/\b10\.(?:24[4-9]|25\d)\.\d{1,3}\.\d{1,3}\b/g, '<pod-ip>'],
   [/containerd:\/\/[0-9a-f]{64}/g, 'containerd://<id>'],
   [/sha256:[0-9a-f]{64}/g, 'sha256:<digest>'],
-  [/ {2,}/g, '  '],
+  // Only runs after text: leading indentation (YAML, JSON, describe blocks) is kept.
+  [/(?<=\S) {2,}/g, '  '],
 ];
 
 export function normaliseTranscript(text: string): string {

@@ -64,10 +64,26 @@ export function parseResourceArgs(args: string[]): ResourceArg[] {
   const out: ResourceArg[] = [];
   for (const typed of typeNames) {
     if (typed === 'all') {
-      for (const t of RESOURCE_TYPES) if (t.categories.includes('all')) out.push({ type: t, typed: t.plural, names: [] });
+      for (const t of inDiscoveryOrder(RESOURCE_TYPES.filter((x) => x.categories.includes('all')))) out.push({ type: t, typed: t.plural, names: [] });
       continue;
     }
     out.push({ type: resolveResource(typed), typed, names });
   }
   return out;
+}
+
+/** The apiserver's group priority (core first), as discovery lists groups. */
+const GROUP_ORDER = ['', 'apps', 'events.k8s.io', 'autoscaling', 'batch', 'networking.k8s.io', 'policy', 'storage.k8s.io', 'coordination.k8s.io', 'discovery.k8s.io'];
+
+/**
+ * Category expansion (`get all`) follows discovery: groups by priority, each group's resources
+ * sorted by name — so pods, services, daemonsets, deployments, replicasets, statefulsets, hpa,
+ * cronjobs, jobs.
+ */
+export function inDiscoveryOrder<T extends { group: string; plural: string }>(types: T[]): T[] {
+  const rank = (g: string) => {
+    const i = GROUP_ORDER.indexOf(g);
+    return i < 0 ? GROUP_ORDER.length : i;
+  };
+  return [...types].sort((a, b) => rank(a.group) - rank(b.group) || a.group.localeCompare(b.group) || (a.plural < b.plural ? -1 : a.plural > b.plural ? 1 : 0));
 }

@@ -151,7 +151,8 @@ export class NodeKubelet {
 
   private onSandbox(ps: PodState, sandbox: number): void {
     if (ps.sandbox !== sandbox || ps.sandboxReady || ps.terminating) return;
-    ps.podIP = allocateIp(this.state.ipam, ps.uid);
+    // hostNetwork pods get no address from the pod CIDR (their status shows the node's IP).
+    if (!this.podObject(ps)?.spec?.hostNetwork) ps.podIP = allocateIp(this.state.ipam, ps.uid);
     ps.sandboxReady = true;
     this.markDirty(ps);
     this.advance(ps);

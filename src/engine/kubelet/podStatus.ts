@@ -143,9 +143,12 @@ export function buildPodStatus(pod: KubeObject, ps: PodState, hostIP: string, no
   status.conditions = conditions;
   status.hostIP = hostIP;
   status.hostIPs = [{ ip: hostIP }];
-  if (ps.podIP) {
-    status.podIP = ps.podIP;
-    status.podIPs = [{ ip: ps.podIP }];
+  // A hostNetwork pod shares the node's network namespace: the kubelet reports the node's IPs as
+  // its pod IPs from the first status on (generateAPIPodStatus), with no sandbox IP allocated.
+  const podIP = pod.spec?.hostNetwork ? hostIP : ps.podIP;
+  if (podIP) {
+    status.podIP = podIP;
+    status.podIPs = [{ ip: podIP }];
   }
   status.startTime = formatRFC3339(ps.startTime);
   const specs = new Map<string, any>();

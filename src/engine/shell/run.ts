@@ -23,7 +23,7 @@ export function createShell(ctx: ShellContext): Shell {
     argv0: ctx.argv0 ?? (ctx.dialect === 'bash' ? 'bash' : 'sh'),
     cwd: ctx.cwd ?? vars.get('PWD') ?? '/',
     options: { errexit: false, nounset: false, xtrace: false },
-    lastStatus: 0,
+    lastStatus: ctx.lastStatus ?? 0,
     dialect: ctx.dialect,
   };
   const builtins = { ...coreBuiltins, ...ctx.builtins };

@@ -83,5 +83,7 @@ export interface ShellContext {
   /** `$0` and positional parameters (`sh -c 'script' argv0 arg1 …`). */
   argv0?: string;
   args?: string[];
+  /** `$?` when the script starts (a terminal keeps it from the previous line). */
+  lastStatus?: number;
   cwd?: string;
 }
