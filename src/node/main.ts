@@ -5,12 +5,17 @@
 import { readFileSync } from 'node:fs';
 import { runBench } from './bench';
 import { runCommand } from './run';
+import { execCommand, serveCommand } from './serve/command';
 
 const USAGE = `Usage: pilothouse <command> [options]
 
 Commands:
   run [--seed N] [--profile aks|plain] [--strict] [FILE|-]
                  run a script of commands against a fresh simulated cluster and print the transcript
+  serve [--port 6443] [--profile aks|plain] [--seed N] [--speed 1|10|60|0] [--kubeconfig-out FILE]
+                 put a simulated cluster behind the Kubernetes API on 127.0.0.1 for the real kubectl
+  exec [--kubeconfig FILE | --port N] -- COMMAND...
+                 run a sandbox command (sim node fail NODE, sleep 5m) on a running serve
   bench [--json] [--only NAME]
                  run the engine benchmarks and print their figures
   version        print the version
@@ -23,6 +28,10 @@ export async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'run':
       return runCommand(rest);
+    case 'serve':
+      return serveCommand(rest);
+    case 'exec':
+      return execCommand(rest);
     case 'bench':
       return runBench(rest);
     case 'version':

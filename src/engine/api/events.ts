@@ -53,7 +53,7 @@ export class EventRecorder {
       return;
     }
     // Nanoseconds of the virtual clock, made unique by the store revision.
-    const nanos = BigInt(now) * 1000000n + BigInt(this.api.store.resourceVersion % 1000000);
+    const nanos = BigInt(Math.floor(now)) * 1000000n + BigInt(this.api.store.resourceVersion % 1000000);
     const name = `${ref.name}.${nanos.toString(16)}`;
     try {
       this.api.create('events', {

@@ -15,9 +15,10 @@ export function age(timestamp: string | undefined | null, now: number): string {
 }
 
 /** labels.FormatLabels: `k=v,k2=v2` sorted by key, or `<none>`. */
+/** labels.FormatLabels: the `k=v` strings sorted as strings (so `os-sku-effective=…` precedes `os-sku=…`). */
 export function formatLabels(labels: Record<string, string> | undefined | null): string {
-  const keys = Object.keys(labels ?? {}).sort();
-  return keys.length === 0 ? '<none>' : keys.map((k) => `${k}=${labels![k]}`).join(',');
+  const pairs = Object.entries(labels ?? {}).map(([k, v]) => `${k}=${v}`).sort();
+  return pairs.length === 0 ? '<none>' : pairs.join(',');
 }
 
 const OPERATORS: Record<string, string> = { In: ' in ', NotIn: ' notin ' };

@@ -39,7 +39,7 @@ export const apiResources: KubectlCommand = {
     if (!flags.bool('no-headers')) rows.push(['NAME', 'SHORTNAMES', 'APIVERSION', 'NAMESPACED', 'KIND', ...(wide ? ['VERBS', 'CATEGORIES'] : [])]);
     for (const t of types) {
       const row = [t.plural, t.shortNames.join(','), t.group ? `${t.group}/${t.version}` : t.version, String(t.namespaced), t.kind];
-      if (wide) row.push(`[${t.verbs.join(' ')}]`, t.categories.join(','));
+      if (wide) row.push(t.verbs.join(','), t.categories.join(','));
       rows.push(row);
     }
     env.out(alignText(rows.map((r) => r.join('\t')).join('\n') + '\n', KUBECTL_GET_TABWRITER));

@@ -9,7 +9,7 @@ import type { ShellEffect } from '../../../engine/shell/types';
 import { parseGoDuration } from '../../../engine/util/duration';
 import { UsageError, waitFor, type CommandEnv, type KubectlCommand } from '../command';
 import type { Flags } from '../flags';
-import { setUnschedulable } from './cordon';
+import { dryRunSuffix, setUnschedulable } from './cordon';
 
 const DS_FATAL = 'cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore)';
 const DS_WARNING = 'ignoring DaemonSet-managed Pods';
@@ -92,6 +92,13 @@ function* runDrain(flags: Flags, env: CommandEnv): Generator<ShellEffect, number
       continue;
     }
     for (const w of join(f.warnings)) env.err(`Warning: ${w}\n`);
+    const dry = dryRunSuffix(flags.string('dry-run'));
+    if (dry) {
+      // A dry run only says what it would evict.
+      for (const pod of f.evict) env.out(`evicting pod ${pod.metadata.namespace}/${pod.metadata.name}${dry}\n`);
+      env.out(`node/${name} drained${dry}\n`);
+      continue;
+    }
     if (!(yield* evictAll(env, flags, f.evict))) {
       pending.push(name);
       fatal.push({ errs: [`error when waiting for pod eviction`], aggregate: false });

@@ -85,7 +85,12 @@ function* runLogs(flags: Flags, env: CommandEnv): Generator<ShellEffect, number,
 /** The pod a `logs` argument names: `web`, `pod/web`, `deployment/web`, `rs/web-x`. */
 function podFor(env: CommandEnv, arg: string): KubeObject {
   const slash = arg.indexOf('/');
-  if (slash < 0) return env.api.get('pods', env.namespace, arg);
+  if (slash < 0) {
+    const pod = env.api.tryGet('pods', env.namespace, arg);
+    // kubectl logs words a missing pod its own way (polymorphichelpers.AttachablePodForObject).
+    if (!pod) throw new Error(`error from server (NotFound): pods "${arg}" not found in namespace "${env.namespace}"`);
+    return pod;
+  }
   const type = resolveResource(arg.slice(0, slash));
   const name = arg.slice(slash + 1);
   if (type.plural === 'pods') return env.api.get('pods', env.namespace, name);

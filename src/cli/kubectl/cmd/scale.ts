@@ -29,10 +29,8 @@ export const scale: KubectlCommand = {
     const sel = selectObjects(env, flags.args, { selector: flags.string('selector') || undefined, all: flags.bool('all') });
     if (sel.typesWithoutNames.length) throw new UsageError('resource(s) were provided, but no name was specified');
     let status = 0;
-    for (const e of sel.errors) {
-      env.err(kubectlErrorText(e) + '\n');
-      status = 1;
-    }
+    // kubectl's builder stops at a missing object: nothing is scaled, and the error says so.
+    if (sel.errors.length) throw new Error(`no objects passed to scale ${(sel.errors[0] as Error).message}`);
     const dry = dryRunSuffix(flags.string('dry-run'));
     for (const f of sel.found) {
       try {

@@ -4,6 +4,7 @@
  * column) then printTable (upper-cased headers, priority-1 columns only when wide, cells cut at
  * the first newline) through the kubectl tabwriter.
  */
+import { formatLabels } from '../../../engine/printers/format';
 import type { Table, TableCell } from '../../../engine/printers';
 import { KUBECTL_GET_TABWRITER, TabWriter } from '../../../engine/util/tabwriter';
 
@@ -22,11 +23,6 @@ export interface RenderTableOptions {
 
 type Meta = { metadata?: { namespace?: string; labels?: Record<string, string> } };
 
-/** labels.FormatLabels. */
-function formatLabels(labels: Record<string, string> | undefined): string {
-  const keys = Object.keys(labels ?? {}).sort();
-  return keys.length === 0 ? '<none>' : keys.map((k) => `${k}=${labels![k]}`).join(',');
-}
 
 /** printers.WriteEscaped, after cutting a string at its first line break. */
 function cellText(cell: TableCell | null | undefined): string {

@@ -1,0 +1,125 @@
+/**
+ * Subresources: `status` (GET/PUT/PATCH), `scale` (autoscaling/v1 Scale over deployments and
+ * replicasets), `pods/binding`, `pods/eviction` (policy/v1: a graceful delete; no
+ * PodDisruptionBudgets are served, so an eviction is never refused), `pods/log` and
+ * `namespaces/finalize`.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ApiError, badRequest } from '../../engine/api/errors';
+import { applyPatch } from '../../engine/api/patch';
+import { qualifiedName, type ResourceType } from '../../engine/api/resources';
+import type { KubeObject } from '../../engine/objects';
+import { selectorString } from '../../engine/printers';
+import { clone } from '../../engine/util/clone';
+import type { ServeContext } from './context';
+import { findSubresource } from './discovery';
+import { methodNotAllowed, notFoundPath, parseJsonBody, readBody, readObjectBody, sendJson } from './http';
+import { servePodLog } from './log';
+import { patchTypeOf } from './patch';
+import { deleteOptions, isDryRun } from './rest';
+import type { ResourceRoute } from './routes';
+
+export async function serveSubresource(ctx: ServeContext, req: IncomingMessage, res: ServerResponse, route: ResourceRoute, url: URL): Promise<void> {
+  const sub = findSubresource(route.type, route.subresource!);
+  if (!sub || !route.name) throw notFoundPath();
+  const method = req.method ?? 'GET';
+  const q = url.searchParams;
+  switch (route.subresource) {
+    case 'status':
+      return serveStatus(ctx, req, res, route, q);
+    case 'scale':
+      return serveScale(ctx, req, res, route, q);
+    case 'log':
+      if (method !== 'GET') throw methodNotAllowed(method);
+      return servePodLog(ctx, req, res, route, q);
+    case 'binding': {
+      if (method !== 'POST') throw methodNotAllowed(method);
+      const body = (await readObjectBody(req)) as { target?: { name?: string } };
+      if (!body.target?.name) throw badRequest('Binding.target.name is required');
+      ctx.sim.api.bind(route.namespace!, route.name, body.target.name);
+      return sendJson(res, 201, successStatus(201));
+    }
+    case 'eviction': {
+      if (method !== 'POST') throw methodNotAllowed(method);
+      const body = (await readObjectBody(req)) as { deleteOptions?: unknown; metadata?: { name?: string } };
+      if (body.metadata?.name && body.metadata.name !== route.name) throw badRequest(`name in URL does not match name in Eviction object`);
+      const opts = deleteOptions(body.deleteOptions ? JSON.stringify(body.deleteOptions) : '', q);
+      ctx.sim.api.delete('pods', route.namespace, route.name, opts);
+      return sendJson(res, 201, successStatus(201));
+    }
+    case 'finalize': {
+      if (method !== 'PUT') throw methodNotAllowed(method);
+      const body = (await readObjectBody(req)) as KubeObject;
+      return sendJson(res, 200, ctx.sim.api.update('namespaces', body, { subresource: 'finalize', dryRun: isDryRun(q) }));
+    }
+    default:
+      throw notFoundPath();
+  }
+}
+
+function successStatus(code: number) {
+  return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code };
+}
+
+async function serveStatus(ctx: ServeContext, req: IncomingMessage, res: ServerResponse, route: ResourceRoute, q: URLSearchParams): Promise<void> {
+  const resource = qualifiedName(route.type);
+  const api = ctx.sim.api;
+  const method = req.method ?? 'GET';
+  if (method === 'GET') return sendJson(res, 200, api.get(resource, route.namespace, route.name!));
+  const dryRun = isDryRun(q);
+  if (method === 'PUT') {
+    const body = (await readObjectBody(req)) as KubeObject;
+    const obj = { ...body, metadata: { ...body.metadata, name: route.name!, ...(route.namespace ? { namespace: route.namespace } : {}) } };
+    return sendJson(res, 200, api.update(resource, obj, { subresource: 'status', dryRun }));
+  }
+  if (method === 'PATCH') {
+    const type = patchTypeOf(req.headers['content-type']);
+    if (type === 'apply') throw new ApiError(415, 'BadRequest', 'server-side apply of the status subresource is not supported by this server');
+    const current = api.get(resource, route.namespace, route.name!);
+    const patched = applyPatch(route.type, clone(current), parseJsonBody(await readBody(req)), type) as KubeObject;
+    patched.metadata.resourceVersion = current.metadata.resourceVersion;
+    return sendJson(res, 200, api.update(resource, patched, { subresource: 'status', dryRun }));
+  }
+  throw methodNotAllowed(method);
+}
+
+function scaleOf(t: ResourceType, obj: KubeObject) {
+  const m = obj.metadata;
+  return {
+    kind: 'Scale',
+    apiVersion: 'autoscaling/v1',
+    metadata: { name: m.name, namespace: m.namespace, uid: m.uid, resourceVersion: m.resourceVersion, creationTimestamp: m.creationTimestamp },
+    spec: { replicas: obj.spec?.replicas ?? 0 },
+    status: { replicas: obj.status?.replicas ?? 0, selector: selectorString(obj.spec?.selector) },
+  };
+}
+
+async function serveScale(ctx: ServeContext, req: IncomingMessage, res: ServerResponse, route: ResourceRoute, q: URLSearchParams): Promise<void> {
+  const resource = qualifiedName(route.type);
+  const api = ctx.sim.api;
+  const method = req.method ?? 'GET';
+  const current = api.get(resource, route.namespace, route.name!);
+  if (method === 'GET') return sendJson(res, 200, scaleOf(route.type, current));
+  let scale: ReturnType<typeof scaleOf>;
+  if (method === 'PUT') scale = (await readObjectBody(req)) as ReturnType<typeof scaleOf>;
+  else if (method === 'PATCH') {
+    const type = patchTypeOf(req.headers['content-type']);
+    if (type === 'apply') throw new ApiError(415, 'BadRequest', 'server-side apply of the scale subresource is not supported by this server');
+    scale = applyPatch(route.type, scaleOf(route.type, current), parseJsonBody(await readBody(req)), type === 'strategic' ? 'merge' : type) as ReturnType<typeof scaleOf>;
+  } else throw methodNotAllowed(method);
+  const rv = scale.metadata?.resourceVersion;
+  const replicas = scale.spec?.replicas;
+  if (typeof replicas !== 'number' || !Number.isInteger(replicas)) throw badRequest('spec.replicas must be an integer');
+  if (replicas < 0) {
+    throw new ApiError(422, 'Invalid', `Scale.autoscaling "${route.name}" is invalid: spec.replicas: Invalid value: ${replicas}: must be greater than or equal to 0`, {
+      name: route.name,
+      group: 'autoscaling',
+      kind: 'Scale',
+      causes: [{ reason: 'FieldValueInvalid', message: `Invalid value: ${replicas}: must be greater than or equal to 0`, field: 'spec.replicas' }],
+    });
+  }
+  const patch: Record<string, unknown> = { spec: { replicas } };
+  if (rv && method === 'PUT') patch.metadata = { resourceVersion: rv };
+  const updated = api.patch(resource, route.namespace, route.name!, 'merge', patch, { dryRun: isDryRun(q) });
+  sendJson(res, 200, scaleOf(route.type, updated));
+}
