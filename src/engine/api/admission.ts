@@ -26,6 +26,12 @@ export interface ResourceRules {
   prepareForUpdate?(obj: KubeObject, old: KubeObject, ctx: AdmissionContext): void;
   /** Mutating admission plugins and scheme defaulting (DefaultTolerationSeconds, ServiceAccount, ...). */
   mutate?(obj: KubeObject, old: KubeObject | undefined, ctx: AdmissionContext): void;
+  /**
+   * Set when `mutate` changes nothing on a status write (it returns early for the status
+   * subresource): the server may then build the new version sharing the stored one's unchanged
+   * parts instead of deep-copying it (stored objects are never mutated).
+   */
+  mutateSkipsStatus?: true;
   validate?(obj: KubeObject, ctx: AdmissionContext): FieldError[];
   validateUpdate?(obj: KubeObject, old: KubeObject, ctx: AdmissionContext): FieldError[];
   /** Grace period for a delete without an explicit one, or 0 for immediate removal. */

@@ -130,7 +130,9 @@ export class ApiServer {
     if (!old) throw notFound(resource, name);
     const rv = input.metadata.resourceVersion;
     if (rv && rv !== old.metadata.resourceVersion) throw conflict(resource, name, OBJECT_MODIFIED);
-    return this.write(t, old, clone(input), opts);
+    // A status write keeps only status and annotations of the request (see write): copy just those.
+    const obj = opts.subresource === 'status' ? statusRequest(input) : clone(input);
+    return this.write(t, old, obj, opts);
   }
 
   updateStatus(resource: string, input: KubeObject): KubeObject {
@@ -163,12 +165,13 @@ export class ApiServer {
     if (!old) throw notFound('pods', name);
     if (old.metadata.deletionTimestamp) throw conflict('pods/binding', name, `pod ${name} is being deleted, cannot be assigned to a host`);
     if (old.spec?.nodeName) throw conflict('pods/binding', name, `pod ${name} is already assigned to node "${old.spec.nodeName}"`);
-    const obj = clone(old);
-    obj.spec.nodeName = nodeName;
+    // Only spec.nodeName and the PodScheduled condition change: the new version shares the
+    // rest with the stored one (stored objects are never mutated), instead of a deep copy.
+    const obj: KubeObject = { ...old, metadata: { ...old.metadata }, spec: { ...old.spec, nodeName } };
     const now = formatRFC3339(this.now());
-    const conditions = (obj.status?.conditions ?? []).filter((c: { type: string }) => c.type !== 'PodScheduled');
+    const conditions = (old.status?.conditions ?? []).filter((c: { type: string }) => c.type !== 'PodScheduled');
     conditions.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: now });
-    obj.status = { ...obj.status, conditions };
+    obj.status = { ...old.status, conditions };
     return this.read('pods', this.store.put('pods', obj));
   }
 
@@ -260,7 +263,11 @@ export class ApiServer {
       // Like the apps and core status strategies: spec and labels stay; status and annotations
       // come from the request (the deployment controller writes its revision annotation so).
       const annotations = obj.metadata?.annotations ?? old.metadata.annotations;
-      obj = { ...clone(old), status: obj.status };
+      // Nothing but status and annotations changes, so when no rule mutates on a status write the
+      // new version shares the stored one's other parts (stored objects are never mutated); the
+      // no-op check below then compares little more than the status.
+      const shared = rulesFor(resource).every((r) => !r.mutate || r.mutateSkipsStatus);
+      obj = shared ? { ...old, metadata: { ...old.metadata }, status: obj.status } : { ...clone(old), status: obj.status };
       obj.metadata.annotations = clone(annotations);
       if (!annotations) delete obj.metadata.annotations;
     } else if (opts.subresource === 'finalize') {
@@ -343,6 +350,15 @@ export class ApiServer {
     const now = this.now();
     return hooks.reduce((o, hook) => hook(o, now), obj);
   }
+}
+
+/** The parts of an update that a status write reads: kind, annotations and status. */
+function statusRequest(input: KubeObject): KubeObject {
+  const metadata = { name: input.metadata.name } as KubeObject['metadata'];
+  if (input.metadata.annotations !== undefined) metadata.annotations = input.metadata.annotations;
+  const obj: KubeObject = { apiVersion: input.apiVersion, kind: input.kind, metadata };
+  if (input.status !== undefined) obj.status = clone(input.status);
+  return obj;
 }
 
 function hasNewFinalizer(obj: KubeObject, old: KubeObject): boolean {

@@ -9,6 +9,7 @@ import type { EventType } from '../api/events';
 import { isApiError, type ApiError } from '../api/errors';
 import type { KubeObject } from '../objects';
 import type { Component, SimContext } from '../sim/component';
+import type { TimedEvent } from '../sim/eventQueue';
 import { WorkQueue } from './workQueue';
 
 /**
@@ -60,6 +61,8 @@ export class ControllerRunner implements Component {
   private immediate = new Map<string, number>();
   /** When each key's own requeueAfter timer is due (see settleRequeue). */
   private requeues = new Map<string, number>();
+  /** The timed event behind each entry of `requeues`, when scheduled by this run (not restored). */
+  private requeueEvents = new Map<string, TimedEvent>();
   private ctx!: SimContext;
 
   constructor(private readonly controller: Controller) {
@@ -91,7 +94,10 @@ export class ControllerRunner implements Component {
   }
 
   onTimer(key: string, data?: unknown): void {
-    if (isRequeue(data) && (this.requeues.get(key) ?? Infinity) <= this.ctx.now()) this.requeues.delete(key);
+    if (isRequeue(data) && (this.requeues.get(key) ?? Infinity) <= this.ctx.now()) {
+      this.requeues.delete(key);
+      this.requeueEvents.delete(key);
+    }
     this.queue.add(key);
   }
 
@@ -150,11 +156,15 @@ export class ControllerRunner implements Component {
     const pending = this.requeues.get(key);
     if (pending !== undefined && wish !== undefined && pending <= wish) return;
     if (pending !== undefined) {
-      this.ctx.queue.cancel((e) => e.target === this.name && e.key === key && isRequeue(e.data));
+      // At most one requeue timer per key is pending: cancel it by reference (O(1)), or by a
+      // scan of the queue when it was restored from a snapshot.
+      const ev = this.requeueEvents.get(key);
+      if (!ev || !this.ctx.queue.cancelEvent(ev)) this.ctx.queue.cancel((e) => e.target === this.name && e.key === key && isRequeue(e.data));
       this.requeues.delete(key);
+      this.requeueEvents.delete(key);
     }
     if (wish === undefined) return;
-    this.ctx.queue.schedule(wish, this.name, key, REQUEUE);
+    this.requeueEvents.set(key, this.ctx.queue.schedule(wish, this.name, key, REQUEUE));
     this.requeues.set(key, wish);
   }
 

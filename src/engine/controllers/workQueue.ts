@@ -1,24 +1,36 @@
 /** A de-duplicating FIFO of keys, like client-go's workqueue: a key waiting once is processed once. */
 export class WorkQueue {
-  private items = new Set<string>();
+  /** Keys in arrival order; those before `head` were taken already. */
+  private order: string[] = [];
+  private head = 0;
+  private waiting = new Set<string>();
 
   add(key: string): void {
-    this.items.add(key);
+    if (this.waiting.has(key)) return;
+    this.waiting.add(key);
+    this.order.push(key);
   }
 
   take(): string | undefined {
-    for (const key of this.items) {
-      this.items.delete(key);
-      return key;
+    if (this.head >= this.order.length) return undefined;
+    const key = this.order[this.head++];
+    this.waiting.delete(key);
+    // Drop the taken prefix now and then, so the array does not grow without bound.
+    if (this.head === this.order.length) {
+      this.order = [];
+      this.head = 0;
+    } else if (this.head >= 1024 && this.head * 2 >= this.order.length) {
+      this.order = this.order.slice(this.head);
+      this.head = 0;
     }
-    return undefined;
+    return key;
   }
 
   get size(): number {
-    return this.items.size;
+    return this.waiting.size;
   }
 
   keys(): string[] {
-    return [...this.items];
+    return this.order.slice(this.head);
   }
 }

@@ -43,7 +43,9 @@ export class KubeletComponent implements Component {
   readonly name = KUBELET_COMPONENT;
   private ctx!: SimContext;
   private nodes = new Map<string, NodeKubelet>();
+  /** Pod events to look at, in order; those before `queueHead` are done (an O(1) FIFO). */
   private queue: Queued[] = [];
+  private queueHead = 0;
   private dirtyNodes = new Set<NodeKubelet>();
   private callHandler: CallHandler = () => undefined;
   private saved?: Record<string, NodeState>;
@@ -168,7 +170,7 @@ export class KubeletComponent implements Component {
   }
 
   work(): boolean {
-    const item = this.queue.shift();
+    const item = this.dequeue();
     if (item) {
       const k = this.nodes.get(item.node);
       const pod = this.ctx.store.get('pods', item.namespace, item.name);
@@ -187,7 +189,7 @@ export class KubeletComponent implements Component {
   }
 
   busy(): boolean {
-    return this.queue.length > 0 || [...this.dirtyNodes].some((k) => k.hasDirty());
+    return this.queue.length > this.queueHead || [...this.dirtyNodes].some((k) => k.hasDirty());
   }
 
   snapshot(): unknown {
@@ -215,6 +217,19 @@ export class KubeletComponent implements Component {
   /** Every pod bound to the node is looked at again (registration, restart). */
   private resync(node: string): void {
     for (const p of this.ctx.store.byIndex('pods', NODE_INDEX, node)) this.enqueue(node, p);
+  }
+
+  private dequeue(): Queued | undefined {
+    if (this.queueHead >= this.queue.length) return undefined;
+    const item = this.queue[this.queueHead++];
+    if (this.queueHead === this.queue.length) {
+      this.queue = [];
+      this.queueHead = 0;
+    } else if (this.queueHead >= 1024 && this.queueHead * 2 >= this.queue.length) {
+      this.queue = this.queue.slice(this.queueHead);
+      this.queueHead = 0;
+    }
+    return item;
   }
 
   private enqueue(node: string, pod: KubeObject): void {

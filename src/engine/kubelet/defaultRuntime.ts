@@ -17,7 +17,25 @@ import type { ContainerProcess, ContainerRuntime, ExecResult, ImageResolution, P
 const CACHED_PULL_MS: [number, number] = [300, 900];
 const SERVER_SHUTDOWN_MS: [number, number] = [50, 250];
 
+/**
+ * resolveImage is a pure function of the reference and the node's OS, asked on every pull and
+ * container start: answers are remembered (a bounded cache; callers only read them).
+ */
+const resolved = new Map<string, ImageResolution>();
+const RESOLVED_MAX = 1024;
+
 export function resolveImage(image: string, platform: Platform): ImageResolution {
+  const key = `${platform.os}|${image}`;
+  let r = resolved.get(key);
+  if (!r) {
+    if (resolved.size >= RESOLVED_MAX) resolved.clear();
+    r = resolveImageUncached(image, platform);
+    resolved.set(key, r);
+  }
+  return r;
+}
+
+function resolveImageUncached(image: string, platform: Platform): ImageResolution {
   const parsed = parseImageRef(image);
   if (!parsed.ok) return { ok: false, reason: 'InvalidImageName', message: parsed.message };
   const ref = parsed.ref;

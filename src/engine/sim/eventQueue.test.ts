@@ -31,6 +31,47 @@ describe('EventQueue', () => {
   });
 });
 
+describe('EventQueue.cancelEvent', () => {
+  it('behaves like cancelling by a scan, under random schedules, pops and cancels', () => {
+    for (let seed = 1; seed <= 30; seed++) {
+      const r = new Random(seed);
+      const fast = new EventQueue(0);
+      const slow = new EventQueue(0);
+      const handles: { f: ReturnType<EventQueue['schedule']>; key: string }[] = [];
+      let n = 0;
+      for (let step = 0; step < 300; step++) {
+        const op = r.int(6);
+        if (op <= 2) {
+          const at = fast.now() + r.int(50);
+          const periodic = r.int(4) === 0;
+          const key = String(n++);
+          handles.push({ f: fast.schedule(at, 't', key, undefined, { periodic }), key });
+          slow.schedule(at, 't', key, undefined, { periodic });
+        } else if (op === 3 && handles.length) {
+          // Cancel one (maybe already popped or cancelled: then a no-op in both).
+          const h = handles[r.int(handles.length)];
+          const removed = fast.cancelEvent(h.f);
+          expect(removed).toBe(slow.cancel((e) => e.key === h.key) === 1);
+        } else if (op === 4) {
+          const a = fast.pop();
+          const b = slow.pop();
+          expect(a && `${a.at}:${a.key}`).toEqual(b && `${b.at}:${b.key}`);
+          if (a) {
+            fast.setNow(a.at);
+            slow.setNow(a.at);
+          }
+        } else if (op === 5 && r.int(4) === 0) {
+          const mod = String(r.int(7));
+          expect(fast.cancel((e) => e.key.endsWith(mod))).toBe(slow.cancel((e) => e.key.endsWith(mod)));
+        }
+        expect(fast.size).toBe(slow.size);
+        expect(fast.nextWork()?.key).toBe(slow.nextWork()?.key);
+        expect(fast.state()).toEqual(slow.state());
+      }
+    }
+  });
+});
+
 describe('Random', () => {
   it('is reproducible from a seed and from its saved state', () => {
     const a = new Random(42);

@@ -92,6 +92,15 @@ export class EventQueue {
     return this.work.removeWhere(filter) + this.housekeeping.removeWhere(filter);
   }
 
+  /**
+   * Drops one event that `schedule` returned, if it is still pending, in O(1): it is marked and
+   * skipped when it reaches the top of its heap, and nothing that reads the queue (peek, pop,
+   * nextWork, size, pending, state) sees it meanwhile. Returns whether it was pending.
+   */
+  cancelEvent(ev: TimedEvent): boolean {
+    return (ev.periodic ? this.housekeeping : this.work).remove(ev);
+  }
+
   state(): QueueState {
     return { now: this.current, seq: this.seq, events: this.pending() };
   }
@@ -104,20 +113,38 @@ export class EventQueue {
   }
 }
 
-/** A binary min-heap of timed events ordered by time, then sequence. */
+/**
+ * A binary min-heap of timed events ordered by time, then sequence. Events removed one by one
+ * (`remove`) stay in the array, marked dead, until they surface at the top and are dropped.
+ */
 class Heap {
   private h: TimedEvent[] = [];
+  /** Removed but still in `h`. */
+  private dead = new Set<TimedEvent>();
+  /** Popped or removed: no longer pending (so a late `remove` of them is a no-op). */
+  private gone = new WeakSet<TimedEvent>();
 
   get size(): number {
-    return this.h.length;
+    return this.h.length - this.dead.size;
   }
 
   items(): readonly TimedEvent[] {
-    return this.h;
+    return this.dead.size ? this.h.filter((e) => !this.dead.has(e)) : this.h;
   }
 
   peek(): TimedEvent | undefined {
+    while (this.dead.size && this.h.length && this.dead.has(this.h[0])) {
+      this.dead.delete(this.h[0]);
+      this.popTop();
+    }
     return this.h[0];
+  }
+
+  remove(ev: TimedEvent): boolean {
+    if (this.gone.has(ev) || this.dead.has(ev)) return false;
+    this.dead.add(ev);
+    this.gone.add(ev);
+    return true;
   }
 
   push(ev: TimedEvent): void {
@@ -133,21 +160,34 @@ class Heap {
   }
 
   pop(): TimedEvent | undefined {
-    const top = this.h[0];
+    const top = this.peek();
     if (!top) return undefined;
+    this.gone.add(top);
+    this.popTop();
+    return top;
+  }
+
+  private popTop(): void {
     const last = this.h.pop()!;
     if (this.h.length > 0) {
       this.h[0] = last;
       this.down(0);
     }
-    return top;
   }
 
   removeWhere(filter: (e: TimedEvent) => boolean): number {
-    const keep = this.h.filter((e) => !filter(e));
-    const removed = this.h.length - keep.length;
-    if (removed > 0) {
+    const keep: TimedEvent[] = [];
+    let removed = 0;
+    for (const e of this.h) {
+      if (this.dead.has(e)) continue;
+      if (filter(e)) {
+        removed++;
+        this.gone.add(e);
+      } else keep.push(e);
+    }
+    if (keep.length !== this.h.length) {
       this.h = keep;
+      this.dead.clear();
       for (let i = (this.h.length >> 1) - 1; i >= 0; i--) this.down(i);
     }
     return removed;

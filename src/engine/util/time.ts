@@ -13,8 +13,18 @@ const pad2 = (n: number): string => String(n).padStart(2, '0');
 
 /** metav1.Time as serialised: RFC 3339, whole seconds (truncated), UTC — `2026-01-01T10:00:00Z`. */
 export function formatRFC3339(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  // Virtual time moves in small steps and many objects are stamped within one second: remember
+  // the last second formatted (a pure cache; Date is only used to format).
+  const second = Math.floor(ms / 1000);
+  if (second !== lastSecond) {
+    lastSecond = second;
+    lastFormatted = new Date(second * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  }
+  return lastFormatted;
 }
+
+let lastSecond = NaN;
+let lastFormatted = '';
 
 /** metav1.MicroTime as serialised (event.eventTime, lease renewTime): `2026-01-01T10:00:00.000000Z`. */
 export function formatRFC3339Micro(ms: number): string {
@@ -38,6 +48,20 @@ const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?
  * range — the forms metav1.Time and MicroTime accept.
  */
 export function parseTime(str: string): number | null {
+  // Timestamps repeat a lot (every object stamped in one virtual second shares one): remember
+  // answers, in a bounded cache (a pure function, so this changes nothing but speed).
+  const cached = parsed.get(str);
+  if (cached !== undefined) return cached;
+  const ms = parseTimeUncached(str);
+  if (parsed.size >= PARSED_MAX) parsed.clear();
+  parsed.set(str, ms);
+  return ms;
+}
+
+const parsed = new Map<string, number | null>();
+const PARSED_MAX = 4096;
+
+function parseTimeUncached(str: string): number | null {
   const m = RFC3339.exec(str);
   if (!m) return null;
   const [, y, mo, d, h, mi, s, frac, , sign, oh, om] = m;

@@ -83,6 +83,7 @@ registerRules('daemonsets.apps', {
     setDaemonSetDefaults(ds);
     refreshGeneration(ds, old);
   },
+  mutateSkipsStatus: true,
   mutate(ds, _old, ctx) {
     if (ctx.subresource !== 'status') setDaemonSetDefaults(ds);
   },

@@ -80,6 +80,7 @@ registerRules('deployments.apps', {
     // Annotations are copied to the ReplicaSets, so changing them is a new generation too.
     refreshGeneration(d, old, !deepEqual(d.metadata.annotations ?? {}, old.metadata.annotations ?? {}));
   },
+  mutateSkipsStatus: true,
   mutate(d, _old, ctx) {
     if (ctx.subresource !== 'status') setDeploymentDefaults(d);
   },

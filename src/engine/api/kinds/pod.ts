@@ -53,7 +53,11 @@ export const podRules: ResourceRules = {
     setDefaults(pod);
     refreshGeneration(pod, old);
   },
+  // As upstream's status strategy: a status write keeps the stored spec (defaulted when it was
+  // stored), so there is nothing to default again.
+  mutateSkipsStatus: true,
   mutate(pod, _old, ctx) {
+    if (ctx.subresource === 'status') return;
     const spec = setDefaults(pod);
     if (ctx.operation !== 'CREATE') return;
     admitPod(pod, ctx);

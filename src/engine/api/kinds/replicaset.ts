@@ -31,6 +31,7 @@ registerRules('replicasets.apps', {
     setReplicaSetDefaults(rs);
     refreshGeneration(rs, old);
   },
+  mutateSkipsStatus: true,
   mutate(rs, _old, ctx) {
     if (ctx.subresource !== 'status') setReplicaSetDefaults(rs);
   },
