@@ -30,6 +30,11 @@ export interface WriteOptions {
   dryRun?: boolean;
   /** `finalize` is the namespaces/finalize subresource: only spec.finalizers changes. */
   subresource?: 'status' | 'finalize';
+  /**
+   * The caller hands `input` over (status writes only): it built the status afresh and never
+   * touches it again, so the server stores it as it is instead of copying it first.
+   */
+  handOver?: boolean;
 }
 
 export type PropagationPolicy = 'Background' | 'Foreground' | 'Orphan';
@@ -131,12 +136,12 @@ export class ApiServer {
     const rv = input.metadata.resourceVersion;
     if (rv && rv !== old.metadata.resourceVersion) throw conflict(resource, name, OBJECT_MODIFIED);
     // A status write keeps only status and annotations of the request (see write): copy just those.
-    const obj = opts.subresource === 'status' ? statusRequest(input) : clone(input);
+    const obj = opts.subresource === 'status' ? statusRequest(input, opts.handOver === true) : clone(input);
     return this.write(t, old, obj, opts);
   }
 
-  updateStatus(resource: string, input: KubeObject): KubeObject {
-    return this.update(resource, input, { subresource: 'status' });
+  updateStatus(resource: string, input: KubeObject, opts: { handOver?: boolean } = {}): KubeObject {
+    return this.update(resource, input, { subresource: 'status', handOver: opts.handOver });
   }
 
   patch(
@@ -353,11 +358,11 @@ export class ApiServer {
 }
 
 /** The parts of an update that a status write reads: kind, annotations and status. */
-function statusRequest(input: KubeObject): KubeObject {
+function statusRequest(input: KubeObject, handOver: boolean): KubeObject {
   const metadata = { name: input.metadata.name } as KubeObject['metadata'];
   if (input.metadata.annotations !== undefined) metadata.annotations = input.metadata.annotations;
   const obj: KubeObject = { apiVersion: input.apiVersion, kind: input.kind, metadata };
-  if (input.status !== undefined) obj.status = clone(input.status);
+  if (input.status !== undefined) obj.status = handOver ? input.status : clone(input.status);
   return obj;
 }
 

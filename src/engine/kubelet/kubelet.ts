@@ -99,7 +99,9 @@ export class NodeKubelet {
     const status = buildPodStatus(pod, ps, this.state.spec.internalIP, this.now());
     if (deepEqual(pod.status, status)) return;
     try {
-      this.ctx.api.updateStatus('pods', { ...pod, status } as KubeObject);
+      // The status was built afresh for this write (parts it shares come from the stored, never
+      // mutated pod): hand it over rather than have the server copy it.
+      this.ctx.api.updateStatus('pods', { ...pod, status } as KubeObject, { handOver: true });
     } catch {
       // The pod went away meanwhile: its DELETED event cleans up.
     }

@@ -30,8 +30,9 @@ interface Tally {
 
 /** Walks init container statuses; returns whether the pod is still initializing. */
 function walkInitContainers(pod: Pod, t: Tally, sidecars: Tally): boolean {
-  const specs = new Map((pod.spec?.initContainers ?? []).map((c) => [c.name, c]));
   const statuses = pod.status?.initContainerStatuses ?? [];
+  if (statuses.length === 0) return false;
+  const specs = new Map((pod.spec?.initContainers ?? []).map((c) => [c.name, c]));
   const total = pod.spec?.initContainers?.length ?? 0;
   for (let i = 0; i < statuses.length; i++) {
     const s = statuses[i];
@@ -91,7 +92,8 @@ export function podStatusCells(pod: Pod, now: number): { ready: string; status: 
   if ((pod.status?.conditions ?? []).some((c) => c.type === 'PodScheduled' && c.reason === 'SchedulingGated')) {
     t.reason = 'SchedulingGated';
   }
-  const total = (pod.spec?.containers?.length ?? 0) + (pod.spec?.initContainers ?? []).filter(isRestartableInit).length;
+  let total = pod.spec?.containers?.length ?? 0;
+  for (const c of pod.spec?.initContainers ?? []) if (isRestartableInit(c)) total++;
   const sidecars: Tally = { reason: '', ready: 0, restarts: 0, lastRestart: null };
   const initializing = walkInitContainers(pod, t, sidecars);
   if (!initializing || conditionTrue(pod.status?.conditions, 'Initialized')) {

@@ -84,7 +84,9 @@ function print(printer: TablePrinter, objects: readonly object[], now: number): 
     columns: printer.columns.map((c) => ({ ...c })),
     rows: objects.map((object) => {
       const conditions = printer.conditions?.(object);
-      return { cells: printer.row(object, now), object, ...(conditions ? { conditions } : {}) };
+      const row: Table['rows'][number] = { cells: printer.row(object, now), object };
+      if (conditions) row.conditions = conditions;
+      return row;
     }),
   };
 }

@@ -207,7 +207,10 @@ export class Scheduler implements Component {
     const obj = e.object;
     const key = podKey(asPod(obj));
     const pod = e.type === 'DELETED' ? undefined : obj;
-    const old = this.cache.setPod(pod && asPod(pod), key);
+    // A write that keeps spec and labels (the very same objects: a status write shares them with
+    // the stored version) and the terminal-ness would store an equal cache entry: keep the one there.
+    const unchanged = pod && e.old && e.old.spec === pod.spec && e.old.metadata.labels === pod.metadata.labels && isTerminal(asPod(e.old)) === isTerminal(asPod(pod));
+    const old = unchanged ? this.cache.pods.get(key) : this.cache.setPod(pod && asPod(pod), key);
     if (old && this.hasParked()) {
       const now = this.cache.pods.get(key);
       if (!now || now.nodeName !== old.nodeName) this.moveOn({ kind: 'AssignedPodDelete', entry: old });

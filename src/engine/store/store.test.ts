@@ -60,3 +60,31 @@ describe('Store', () => {
     expect(copy.put('pods', pod('b')).metadata.resourceVersion).toBe('3');
   });
 });
+
+describe('Store.get by namespace and name', () => {
+  it('answers what a scan of list() answers, through puts, removals and a restore', () => {
+    let s = 7;
+    const next = (n: number) => {
+      s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+      return s % n;
+    };
+    let store = new Store();
+    const namespaces = [undefined, '', 'default', 'kube-system', 'a'];
+    const names = ['x', 'y', 'z', 'default', 'a'];
+    const resources = ['pods', 'nodes'];
+    for (let step = 0; step < 2000; step++) {
+      const resource = resources[next(2)];
+      const namespace = namespaces[next(namespaces.length)];
+      const name = names[next(names.length)];
+      if (next(3) === 0) store.remove(resource, namespace, name);
+      else store.put(resource, { apiVersion: 'v1', kind: 'X', metadata: { name, namespace, labels: { step: String(step) } } });
+      if (step === 1000) store = Store.restore(JSON.parse(JSON.stringify(store.snapshot())));
+      for (const r of resources)
+        for (const ns of namespaces)
+          for (const n of names) {
+            const scanned = store.list(r).find((o) => (o.metadata.namespace || '') === (ns || '') && o.metadata.name === n);
+            expect(store.get(r, ns, n)).toBe(scanned);
+          }
+    }
+  });
+});

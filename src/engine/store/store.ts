@@ -34,6 +34,11 @@ const DEFAULT_HISTORY = 20000;
 export class Store {
   private rv = 0;
   private tables = new Map<string, Map<string, KubeObject>>();
+  /**
+   * The same objects by resource, namespace ('' when cluster-scoped) and name, so `get` needs no
+   * `namespace/name` key built (and hashed) per lookup.
+   */
+  private byName = new Map<string, Map<string, Map<string, KubeObject>>>();
   /** Per resource, keys in namespace/name order; rebuilt lazily after an add or a removal. */
   private sortedKeys = new Map<string, string[]>();
   private listeners = new Set<StoreListener>();
@@ -53,7 +58,7 @@ export class Store {
   }
 
   get(resource: string, namespace: string | undefined, name: string): KubeObject | undefined {
-    return this.tables.get(resource)?.get(storeKey(namespace, name));
+    return this.byName.get(resource)?.get(namespace || '')?.get(name);
   }
 
   /** Objects of a resource, optionally in one namespace, in key order (namespace, then name). */
@@ -86,6 +91,7 @@ export class Store {
     const rv = ++this.rv;
     obj.metadata.resourceVersion = String(rv);
     table.set(key, obj);
+    this.setByName(resource, obj);
     if (!old) this.sortedKeys.delete(resource);
     this.reindex(resource, key, old, obj);
     this.emit({ type: old ? 'MODIFIED' : 'ADDED', resource, object: obj, old, resourceVersion: rv });
@@ -98,6 +104,10 @@ export class Store {
     const old = table?.get(key);
     if (!table || !old) return undefined;
     table.delete(key);
+    const names = this.byName.get(resource)!;
+    const inNamespace = names.get(namespace || '')!;
+    inNamespace.delete(name);
+    if (inNamespace.size === 0) names.delete(namespace || '');
     this.sortedKeys.delete(resource);
     const rv = ++this.rv;
     // A deleted object is reported at the revision of its deletion, as etcd watches do.
@@ -159,12 +169,24 @@ export class Store {
     const store = new Store(historyLimit);
     for (const [resource, objs] of Object.entries(s.objects)) {
       const table = new Map<string, KubeObject>();
-      for (const o of objs) table.set(storeKey(o.metadata.namespace, o.metadata.name), o);
+      for (const o of objs) {
+        table.set(storeKey(o.metadata.namespace, o.metadata.name), o);
+        store.setByName(resource, o);
+      }
       store.tables.set(resource, table);
     }
     store.rv = s.resourceVersion;
     store.compactedRevision = s.resourceVersion;
     return store;
+  }
+
+  private setByName(resource: string, obj: KubeObject): void {
+    let names = this.byName.get(resource);
+    if (!names) this.byName.set(resource, (names = new Map()));
+    const ns = obj.metadata.namespace || '';
+    let inNamespace = names.get(ns);
+    if (!inNamespace) names.set(ns, (inNamespace = new Map()));
+    inNamespace.set(obj.metadata.name, obj);
   }
 
   private emit(ev: StoreEvent): void {

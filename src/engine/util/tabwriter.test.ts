@@ -53,3 +53,43 @@ describe('tabwriter, describe preset', () => {
     );
   });
 });
+
+describe('tabwriter writeLine', () => {
+  // A small seeded generator: cells from an alphabet with separators, wide runes and surrogates.
+  function lcg(seed: number) {
+    let s = seed >>> 0;
+    return (n: number) => {
+      s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+      return s % n;
+    };
+  }
+  const alphabet = ['a', 'bb', 'ccc', '', ' ', 'ü', '日本', '😀', '\uD800', '\t', '\v', '\n', '\f', 'longer-cell-text'];
+
+  it('writes exactly what write(cells.join("\\t") + "\\n") writes, across flushes and partial writes', () => {
+    for (let seed = 1; seed <= 300; seed++) {
+      const next = lcg(seed);
+      for (const opts of [KUBECTL_GET_TABWRITER, KUBECTL_DESCRIBE_TABWRITER, { ...KUBECTL_GET_TABWRITER, padchar: '\t' }]) {
+        const a = new TabWriter(opts);
+        const b = new TabWriter(opts);
+        const lines = 1 + next(12);
+        for (let l = 0; l < lines; l++) {
+          const cells = Array.from({ length: next(5) }, () => Array.from({ length: next(3) }, () => alphabet[next(alphabet.length)]).join(''));
+          if (next(6) === 0) {
+            const partial = alphabet[next(alphabet.length)];
+            a.write(partial);
+            b.write(partial);
+          }
+          a.write(`${cells.join('\t')}\n`);
+          b.writeLine(cells);
+          if (next(8) === 0) {
+            a.flush();
+            b.flush();
+          }
+        }
+        a.flush();
+        b.flush();
+        expect(b.output()).toBe(a.output());
+      }
+    }
+  });
+});

@@ -39,11 +39,27 @@ interface Cell {
   htab: boolean;
 }
 
+/** Code points, as Go counts runes: a surrogate pair is one, a lone surrogate one too. */
 const runeCount = (s: string): number => {
-  let n = 0;
-  for (const _ of s) n++;
+  let n = s.length;
+  for (let i = 0; i < s.length - 1; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
   return n;
 };
+
+const SEPARATOR = /[\t\v\n\f]/;
+
+/** Runs of spaces by length, so padding a 10,000-row table does not build the same strings anew. */
+const SPACES: string[] = [];
+const spaces = (n: number): string => SPACES[n] ?? (n < 256 ? (SPACES[n] = ' '.repeat(n)) : ' '.repeat(n));
 
 export class TabWriter {
   private lines: Cell[][] = [[]];
@@ -69,6 +85,28 @@ export class TabWriter {
       }
     }
     this.cell += text.slice(start);
+  }
+
+  /**
+   * One line of cells: the same as `write(cells.join('\t') + '\n')`, without joining and
+   * scanning the text again. Cells holding a separator ('\t', '\v', '\n', '\f') go through
+   * `write` so they split as there.
+   */
+  writeLine(cells: readonly string[]): void {
+    for (const c of cells) {
+      if (SEPARATOR.test(c)) {
+        this.write(`${cells.join('\t')}\n`);
+        return;
+      }
+    }
+    let ncells = 0;
+    for (let i = 0; i < cells.length; i++) {
+      this.cell += cells[i];
+      ncells = this.terminateCell(i < cells.length - 1);
+    }
+    if (cells.length === 0) ncells = this.terminateCell(false);
+    this.lines.push([]);
+    if (ncells === 1) this.flush();
   }
 
   /** Formats and emits everything buffered. */
@@ -147,6 +185,7 @@ export class TabWriter {
 
   private padding(textw: number, cellw: number): string {
     const { padchar, tabwidth } = this.opts;
+    if (padchar === ' ') return spaces(Math.max(0, cellw - textw));
     if (padchar !== '\t') return padchar.repeat(Math.max(0, cellw - textw));
     if (tabwidth === 0) return '';
     const rounded = Math.ceil(cellw / tabwidth) * tabwidth;

@@ -28,10 +28,14 @@ type Meta = { metadata?: { namespace?: string; labels?: Record<string, string> }
 function cellText(cell: TableCell | null | undefined): string {
   if (cell === null || cell === undefined) return '';
   if (typeof cell !== 'string') return String(cell);
+  // Most cells have no line break and no escape: they print as they are.
+  if (!SPECIAL.test(cell)) return cell;
   const cut = cell.search(/[\f\n\r]/);
   const text = cut >= 0 ? `${cell.slice(0, cut)}...` : cell;
   return text.replaceAll('\x1b', '^[');
 }
+
+const SPECIAL = /[\f\n\r\x1b]/;
 
 interface Decorated {
   headers: string[];
@@ -50,18 +54,21 @@ function decorate(table: Table, opts: RenderTableOptions): Decorated {
     ...labelKeys.map((k) => k.split('/').pop()!.toUpperCase()),
     ...(opts.showLabels ? ['LABELS'] : []),
   ];
+  // One array per row, filled in one pass (10,000-row tables are common enough to matter).
+  const ncols = table.columns.length;
   const rows = table.rows.map((row, r) => {
     const meta = (row.object as Meta).metadata;
-    const cells = row.cells.slice(0, table.columns.length).map((cell, i) => {
-      const text = cellText(cell);
-      return i === nameColumn ? `${opts.kindPrefix}/${text}` : text;
-    });
-    return [
-      ...(withNamespace ? [opts.namespaces?.[r] ?? meta?.namespace ?? ''] : []),
-      ...cells.filter((_, i) => visible[i]),
-      ...labelKeys.map((k) => meta?.labels?.[k] ?? ''),
-      ...(opts.showLabels ? [formatLabels(meta?.labels)] : []),
-    ];
+    const out: string[] = [];
+    if (withNamespace) out.push(opts.namespaces?.[r] ?? meta?.namespace ?? '');
+    const cells = row.cells;
+    for (let i = 0; i < ncols && i < cells.length; i++) {
+      if (!visible[i]) continue;
+      const text = cellText(cells[i]);
+      out.push(i === nameColumn ? `${opts.kindPrefix}/${text}` : text);
+    }
+    for (const k of labelKeys) out.push(meta?.labels?.[k] ?? '');
+    if (opts.showLabels) out.push(formatLabels(meta?.labels));
+    return out;
   });
   return { headers, rows };
 }
@@ -71,8 +78,8 @@ export function writeTable(w: TabWriter, table: Table, opts: RenderTableOptions 
   // kubectl prints nothing at all, not even headers, for a table without rows.
   if (table.rows.length === 0) return;
   const { headers, rows } = decorate(table, opts);
-  if (!opts.noHeaders) w.write(`${headers.join('\t')}\n`);
-  for (const row of rows) w.write(`${row.join('\t')}\n`);
+  if (!opts.noHeaders) w.writeLine(headers);
+  for (const row of rows) w.writeLine(row);
 }
 
 /** The text `kubectl get` prints for one table. */

@@ -63,11 +63,38 @@ export function validateObjectMeta(meta: ObjectMeta, namespaced: boolean, nameRu
 export function validateObjectMetaUpdate(meta: ObjectMeta, old: ObjectMeta, path = 'metadata'): FieldError[] {
   const errs: FieldError[] = [];
   if ((meta.generation ?? 0) < (old.generation ?? 0)) errs.push(invalid(child(path, 'generation'), meta.generation ?? 0, 'must not be decremented'));
-  errs.push(...validateLabels(meta.labels, child(path, 'labels')));
-  errs.push(...validateAnnotations(meta.annotations, child(path, 'annotations')));
-  errs.push(...validateOwnerReferences(meta.ownerReferences, child(path, 'ownerReferences')));
-  errs.push(...validateKubeFinalizerNames(meta.finalizers, child(path, 'finalizers')));
+  unlessKnownClean(errs, CLEAN.labels, meta.labels, old.labels, () => validateLabels(meta.labels, child(path, 'labels')));
+  unlessKnownClean(errs, CLEAN.annotations, meta.annotations, old.annotations, () => validateAnnotations(meta.annotations, child(path, 'annotations')));
+  unlessKnownClean(errs, CLEAN.ownerReferences, meta.ownerReferences, old.ownerReferences, () =>
+    validateOwnerReferences(meta.ownerReferences, child(path, 'ownerReferences')),
+  );
+  unlessKnownClean(errs, CLEAN.finalizers, meta.finalizers, old.finalizers, () => validateKubeFinalizerNames(meta.finalizers, child(path, 'finalizers')));
   return errs;
+}
+
+/**
+ * Parts of stored metadata (the very objects: labels, annotations, ownerReferences, finalizers)
+ * that one of the update checks found clean. Stored objects are never mutated, so when an update
+ * keeps such a part by reference (a status write shares metadata with the stored version) the
+ * check would find it clean again and is skipped. Only parts that are the stored version's own
+ * are looked up, so an object a caller still holds and may change is never trusted.
+ */
+const CLEAN = {
+  labels: new WeakSet<object>(),
+  annotations: new WeakSet<object>(),
+  ownerReferences: new WeakSet<object>(),
+  finalizers: new WeakSet<object>(),
+};
+
+function unlessKnownClean(errs: FieldError[], clean: WeakSet<object>, value: object | undefined, stored: object | undefined, check: () => FieldError[]): void {
+  if (value === undefined || value === null || typeof value !== 'object') {
+    errs.push(...check());
+    return;
+  }
+  if (value === stored && clean.has(value)) return;
+  const found = check();
+  if (found.length) errs.push(...found);
+  else if (value === stored) clean.add(value);
 }
 
 export function validateLabels(labels: Record<string, string> | undefined, path: string): FieldError[] {
