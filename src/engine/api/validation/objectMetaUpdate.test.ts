@@ -14,8 +14,8 @@ describe('validateObjectMetaUpdate skipping stored parts known clean', () => {
       s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
       return s % n;
     };
-    const labelSets = [undefined, { app: 'web' }, { 'bad key!': 'v' }, { app: 'bad value!' }, { 'example.com/x': 'y' }];
-    const annotationSets = [undefined, { a: 'b' }, { 'Bad Key!': 'x' }];
+    const labelSets: (Record<string, string> | undefined)[] = [undefined, { app: 'web' }, { 'bad key!': 'v' }, { app: 'bad value!' }, { 'example.com/x': 'y' }];
+    const annotationSets: (Record<string, string> | undefined)[] = [undefined, { a: 'b' }, { 'Bad Key!': 'x' }];
     const finalizerSets = [undefined, ['example.com/f'], ['kubernetes.io/unknown'], ['kubernetes'], ['foregroundDeletion']];
     const ownerSets = [undefined, [{ apiVersion: 'v1', kind: 'X', name: 'x', uid: '1' }], [{ apiVersion: '', kind: '', name: '', uid: '' }]];
     const pick = <T>(xs: T[]): T => {

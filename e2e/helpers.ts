@@ -1,0 +1,52 @@
+import { expect, type Page } from '@playwright/test';
+
+/** The terminal's whole buffer as text (xterm renders only the viewport into the DOM). */
+export async function terminalText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const t = (window as any).__pilothouseTerminal;
+    if (!t) return '';
+    const b = t.buffer.active;
+    const lines: string[] = [];
+    for (let i = 0; i < b.length; i++) lines.push(b.getLine(i)?.translateToString(true) ?? '');
+    return lines.join('\n');
+  });
+}
+
+/** Opens the app and waits until the simulation has booted and the terminal has focus. */
+export async function openApp(page: Page): Promise<void> {
+  page.on('console', (m) => m.type() === 'error' && console.log(`[page] ${m.text()}`));
+  page.on('pageerror', (e) => console.log(`[page] ${e.message}`));
+  await page.goto('./');
+  await expect(page.locator('html[data-ready="true"]')).toHaveCount(1, { timeout: 30_000 });
+  await page.locator('.xterm-helper-textarea').focus();
+}
+
+/** Types a command and presses Enter. */
+export async function type(page: Page, line: string): Promise<void> {
+  await page.keyboard.type(line);
+  await page.keyboard.press('Enter');
+}
+
+/** Waits until the terminal shows `text` (after the last occurrence of `after`, if given). */
+export async function expectTerminal(page: Page, text: string | RegExp, after?: string): Promise<void> {
+  await expect
+    .poll(async () => {
+      let t = await terminalText(page);
+      if (after) t = t.slice(t.lastIndexOf(after));
+      return typeof text === 'string' ? t.includes(text) : text.test(t);
+    })
+    .toBe(true);
+}
+
+/** Clears the app's storage so a test starts from a fresh cluster. */
+export async function clearStorage(page: Page): Promise<void> {
+  await page.goto('./');
+  await page.evaluate(async () => {
+    const regs = await navigator.serviceWorker?.getRegistrations?.();
+    for (const r of regs ?? []) await r.unregister();
+    await new Promise<void>((resolve) => {
+      const req = indexedDB.deleteDatabase('pilothouse');
+      req.onsuccess = req.onerror = req.onblocked = () => resolve();
+    });
+  });
+}

@@ -1,0 +1,92 @@
+/**
+ * Runs one terminal command at a time: drives its generator, sends its output to the page, and
+ * lets it wait in virtual time. A `sleep` effect parks the command until the clock reaches its
+ * wake-up time (the host advances the clock at the chosen speed); Ctrl+C ends it through the
+ * generator's `return`, so its `finally` blocks (a watch's unsubscribe) run.
+ */
+import type { ShellEffect } from '../engine/shell/types';
+
+export type CommandGen = Generator<ShellEffect, number, unknown>;
+
+export interface CommandSink {
+  output(id: number, stream: 'stdout' | 'stderr', text: string): void;
+  clear(id: number): void;
+  done(id: number, exitCode: number): void;
+  now(): number;
+}
+
+/** Exit status of a command stopped by Ctrl+C (128 + SIGINT), as bash reports it. */
+export const INTERRUPTED = 130;
+
+export class CommandRunner {
+  private current: { id: number; gen: CommandGen; wakeAt: number } | undefined;
+
+  constructor(private readonly sink: CommandSink) {}
+
+  get busy(): boolean {
+    return this.current !== undefined;
+  }
+
+  get runningId(): number | undefined {
+    return this.current?.id;
+  }
+
+  /** When the running command wants to resume (virtual ms), if it is waiting. */
+  get wakeAt(): number | undefined {
+    return this.current?.wakeAt;
+  }
+
+  start(id: number, gen: CommandGen): void {
+    if (this.current) throw new Error(`command ${this.current.id} is still running`);
+    this.current = { id, gen, wakeAt: this.sink.now() };
+    this.resume();
+  }
+
+  /** Drives the command until it waits or ends. */
+  resume(): void {
+    const c = this.current;
+    if (!c) return;
+    let answer: unknown;
+    for (;;) {
+      let step: IteratorResult<ShellEffect, number>;
+      try {
+        step = c.gen.next(answer);
+      } catch (err) {
+        this.sink.output(c.id, 'stderr', `error: ${err instanceof Error ? err.message : String(err)}\n`);
+        this.finish(1);
+        return;
+      }
+      answer = undefined;
+      if (step.done) {
+        this.finish(step.value);
+        return;
+      }
+      const e = step.value;
+      if (e.type === 'stdout' || e.type === 'stderr') this.sink.output(c.id, e.type, e.text);
+      else if (e.type === 'call' && e.name === 'clear') this.sink.clear(c.id);
+      else if (e.type === 'sleep' && e.ms > 0) {
+        c.wakeAt = this.sink.now() + e.ms;
+        return;
+      }
+    }
+  }
+
+  /** Ctrl+C. Returns whether a command with this id was running. */
+  interrupt(id: number): boolean {
+    const c = this.current;
+    if (!c || c.id !== id) return false;
+    try {
+      c.gen.return(INTERRUPTED);
+    } catch {
+      // A command failing while it unwinds is still stopped.
+    }
+    this.finish(INTERRUPTED);
+    return true;
+  }
+
+  private finish(exitCode: number): void {
+    const c = this.current!;
+    this.current = undefined;
+    this.sink.done(c.id, exitCode);
+  }
+}
