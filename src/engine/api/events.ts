@@ -5,6 +5,7 @@
  */
 import type { KubeObject } from '../objects';
 import type { EventQueue } from '../sim/eventQueue';
+import { shallowCopy } from '../util/clone';
 import { formatRFC3339, parseTime } from '../util/time';
 import type { ApiServer } from './server';
 
@@ -34,21 +35,24 @@ export class EventRecorder {
     private readonly queue: EventQueue,
   ) {
     // Repeats are found through an index on the store, so the recorder keeps no state of its own.
-    api.store.addIndex('events', 'dedup', (ev) => [dedupKey(ev as unknown as StoredEvent)]);
+    // The index is keyed by object and reason only (a short key per event); the full identity
+    // (dedupKey) is compared on the few events that share it.
+    api.store.addIndex('events', 'dedup', (ev) => [dedupBucket(ev as unknown as StoredEvent)]);
   }
 
   record(source: EventSource, obj: KubeObject | InvolvedObject, type: EventType, reason: string, message: string, fieldPath?: string): void {
     const ref = involvedObjectOf(obj, fieldPath);
     const namespace = ref.namespace || 'default';
     const now = this.api.now();
-    const key = dedupKey({ involvedObject: ref, type, reason, message, source, metadata: { namespace } });
-    const existing = this.api.store.byIndex('events', 'dedup', key)[0];
+    const probe: StoredEvent = { involvedObject: ref, type, reason, message, source, metadata: { namespace } };
+    const key = dedupKey(probe);
+    const existing = this.api.store.byIndex('events', 'dedup', dedupBucket(probe)).find((ev) => dedupKey(ev as unknown as StoredEvent) === key);
     if (existing) {
-      this.api.update('events', {
-        ...existing,
-        count: ((existing.count as number) ?? 1) + 1,
-        lastTimestamp: formatRFC3339(now),
-      } as KubeObject);
+      // Copied key by key rather than spread: repeated events keep one hidden class (see shallowCopy).
+      const repeat = shallowCopy(existing);
+      repeat.count = ((existing.count as number) ?? 1) + 1;
+      repeat.lastTimestamp = formatRFC3339(now);
+      this.api.update('events', repeat);
       this.expireLater(namespace, existing.metadata.name);
       return;
     }
@@ -111,6 +115,22 @@ interface StoredEvent {
   reason: string;
   message: string;
   source: EventSource;
+}
+
+/**
+ * What the dedup index is keyed by: the object, the reason and a 32-bit hash of the whole
+ * dedupKey — short, and as selective as the full key in practice (events that collide share a
+ * bucket and are told apart by their dedupKey).
+ */
+function dedupBucket(ev: StoredEvent): string {
+  const r = ev.involvedObject;
+  return [ev.metadata.namespace, r.uid ?? `${r.kind}/${r.name}`, ev.reason, fnv1a(dedupKey(ev)).toString(36)].join('\u0000');
+}
+
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }
 
 function dedupKey(ev: StoredEvent): string {

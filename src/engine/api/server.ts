@@ -6,7 +6,7 @@
 import type { KubeObject } from '../objects';
 import type { Random } from '../sim/random';
 import type { Store, StoreEvent, WatchEventType } from '../store/store';
-import { clone, deepEqual } from '../util/clone';
+import { clone, deepEqual, shallowCopy } from '../util/clone';
 import { formatRFC3339 } from '../util/time';
 import { rulesFor, type AdmissionContext, type Operation } from './admission';
 import { alreadyExists, ApiError, badRequest, conflict, forbidden, notFound, OBJECT_MODIFIED } from './errors';
@@ -172,7 +172,9 @@ export class ApiServer {
     if (old.spec?.nodeName) throw conflict('pods/binding', name, `pod ${name} is already assigned to node "${old.spec.nodeName}"`);
     // Only spec.nodeName and the PodScheduled condition change: the new version shares the
     // rest with the stored one (stored objects are never mutated), instead of a deep copy.
-    const obj: KubeObject = { ...old, metadata: { ...old.metadata }, spec: { ...old.spec, nodeName } };
+    const spec = shallowCopy(old.spec ?? {});
+    spec.nodeName = nodeName;
+    const obj: KubeObject = { ...old, metadata: { ...old.metadata }, spec };
     const now = formatRFC3339(this.now());
     const conditions = (old.status?.conditions ?? []).filter((c: { type: string }) => c.type !== 'PodScheduled');
     conditions.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: now });

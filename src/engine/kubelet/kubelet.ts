@@ -14,7 +14,7 @@ import { onCreateDue, onRestartSync, onStartDue } from './containers';
 import { beginImage, onPullDone, onPullRetry, onPullSync } from './imageManager';
 import { allocateIp, releaseIp } from './ipam';
 import { buildPodStatus } from './podStatus';
-import { onProcTimer, onTermExit, type LiveProcess } from './processes';
+import { onProcTimer, onTermExit, type DormantProcess, type LiveProcess } from './processes';
 import { onProbe } from './probes';
 import type { ContainerRuntime } from './runtimePort';
 import { beginTermination, onKillDue, updateTermination } from './termination';
@@ -24,7 +24,7 @@ import type { ContainerState, NodeState, PodState, TimerData } from './types';
 const SANDBOX_MS: [number, number] = [300, 900];
 
 export class NodeKubelet {
-  readonly live = new Map<string, LiveProcess>();
+  readonly live = new Map<string, LiveProcess | DormantProcess>();
   private dirty = new Set<string>();
 
   constructor(

@@ -12,8 +12,24 @@ export const MAX_LOG_LINES = 5000;
 export function appendLog(c: ContainerState, at: number, stream: 'stdout' | 'stderr', text: string): void {
   const parts = text.split('\n');
   if (parts.length > 1 && parts[parts.length - 1] === '') parts.pop();
-  for (const line of parts) c.logs.push({ at, stream, text: line });
+  for (const line of parts) c.logs.push({ at, stream, text: internLine(line) });
   if (c.logs.length > MAX_LOG_LINES) c.logs.splice(0, c.logs.length - MAX_LOG_LINES);
+}
+
+/**
+ * Replicas print the same lines (a server's start banner, stamped to the second): one copy of
+ * each recent line is kept and shared by all the buffers that hold it. Strings are values, so
+ * sharing changes nothing but memory; the table is bounded and simply starts over when full.
+ */
+const MAX_INTERNED = 4096;
+const interned = new Map<string, string>();
+
+export function internLine(line: string): string {
+  const known = interned.get(line);
+  if (known !== undefined) return known;
+  if (interned.size >= MAX_INTERNED) interned.clear();
+  interned.set(line, line);
+  return line;
 }
 
 export interface LogOptions {

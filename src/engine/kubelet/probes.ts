@@ -129,6 +129,7 @@ function runProbe(k: NodeKubelet, ps: PodState, c: ContainerState, spec: Contain
     if (!live) return { ok: false, output: '' };
     const env: Record<string, string> = {};
     for (const e of spec.env ?? []) if (e.value !== undefined) env[e.name] = e.value;
+    live.touched = true;
     const r = k.runtime.exec(p.exec.command ?? [], live.fs, () => k.now(), env);
     if (r.ms > (p.timeoutSeconds ?? 1) * 1000) {
       return { ok: false, output: `command ${JSON.stringify((p.exec.command ?? []).join(' '))} timed out` };

@@ -10,6 +10,7 @@
  * the one thing a replay does not bring back).
  */
 import type { Container } from 'kubernetes-types/core/v1';
+import type { KubeObject } from '../objects';
 import { containerExited } from './containers';
 import { liveKey, type NodeKubelet } from './kubelet';
 import { appendLog } from './logs';
@@ -23,7 +24,28 @@ export interface LiveProcess {
   fs: ContainerFs;
   /** What the process's clock reads. */
   clock: number;
+  /** The pod and container spec it was started from: what a replay starts it from again. */
+  pod: KubeObject;
+  spec: Container;
+  /** An exec probe wrote to its files: a replay would not bring that back, so it stays live. */
+  touched?: boolean;
 }
+
+/**
+ * A process parked for good (`sleep Infinity`: a server that is only listening) keeps no
+ * generator or files in memory: nothing it does can change until it is killed, and its state
+ * is replayable (see the header). `liveProcess` rebuilds it, from the same pod and spec, when
+ * something needs it again (SIGTERM, an exec probe).
+ */
+export interface DormantProcess {
+  instance: number;
+  dormant: true;
+  pod: KubeObject;
+  spec: Container;
+}
+
+/** Tests set `keepParked` to compare against processes that are never made dormant. */
+export const dormancy = { keepParked: false };
 
 /** Effects handled in one instant before the process is judged to hang the node. */
 const MAX_STEPS_PER_INSTANT = 200_000;
@@ -38,10 +60,9 @@ export function memoryFs(): ContainerFs {
   };
 }
 
-function spawn(k: NodeKubelet, ps: PodState, c: ContainerState, spec: Container, rec: ProcessRecord): LiveProcess {
-  const pod = k.podObject(ps)!;
+function spawn(k: NodeKubelet, ps: PodState, c: ContainerState, spec: Container, rec: ProcessRecord, pod = k.podObject(ps)!): LiveProcess {
   const fs = memoryFs();
-  const live: LiveProcess = { instance: c.instance, proc: undefined as unknown as ContainerProcess, fs, clock: rec.startedAt };
+  const live: LiveProcess = { instance: c.instance, proc: undefined as unknown as ContainerProcess, fs, clock: rec.startedAt, pod, spec };
   const memoryLimitBytes = memoryBytes(spec.resources?.limits?.memory);
   live.proc = k.runtime.startProcess({ pod, container: spec, podIP: ps.podIP ?? '', nodeName: k.name, now: () => live.clock, seed: rec.seed, fs, memoryLimitBytes });
   return live;
@@ -67,10 +88,12 @@ export function startProcess(k: NodeKubelet, ps: PodState, c: ContainerState, sp
 export function liveProcess(k: NodeKubelet, ps: PodState, c: ContainerState): LiveProcess | undefined {
   const key = liveKey(ps, c);
   const found = k.live.get(key);
-  if (found && found.instance === c.instance) return found;
+  const current = found && found.instance === c.instance ? found : undefined;
+  if (current && !('dormant' in current)) return current;
   const rec = c.process;
-  if (!rec || c.step !== 'running' || !k.podObject(ps)) return undefined;
-  const live = spawn(k, ps, c, k.containerSpec(ps, c), rec);
+  if (!rec) return undefined;
+  if (!current && (c.step !== 'running' || !k.podObject(ps))) return undefined;
+  const live = current ? spawn(k, ps, c, current.spec, rec, current.pod) : spawn(k, ps, c, k.containerSpec(ps, c), rec);
   let calls = 0;
   let input: unknown = undefined;
   for (let i = 0; i < rec.steps; i++) {
@@ -114,6 +137,7 @@ function drive(k: NodeKubelet, ps: PodState, c: ContainerState): void {
       case 'sleep':
         // `Infinity`: until killed; no timer to wait for.
         if (Number.isFinite(effect.ms)) k.schedule(k.now() + Math.max(0, effect.ms), { k: 'proc', uid: ps.uid, container: c.name, instance: c.instance });
+        else if (!live.touched && !dormancy.keepParked) k.live.set(liveKey(ps, c), { instance: live.instance, dormant: true, pod: live.pod, spec: live.spec });
         return;
       case 'log':
         appendLog(c, k.now(), effect.stream, effect.text);

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { Random } from '../sim/random';
+import { Simulation } from '../sim/simulation';
+
+/** A reference model of client-go's dedup: one event per full identity, counted up. */
+describe('event recorder dedup', () => {
+  it('counts an identical event up and keeps different ones apart (random records)', () => {
+    for (let seed = 1; seed <= 10; seed++) {
+      const r = new Random(seed);
+      const sim = new Simulation({ seed });
+      sim.api.create('namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'default' } });
+      const objects = ['a', 'b'].map((name) => sim.api.create('configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: 'default' } }));
+      const refs = [...objects, { kind: 'Node', name: 'node-1' }, { kind: 'Node', name: 'node-2' }];
+      const model = new Map<string, number>();
+      for (let i = 0; i < 300; i++) {
+        const obj = refs[r.int(refs.length)];
+        const type = r.int(4) ? 'Normal' : 'Warning';
+        const reason = ['Pulled', 'BackOff', 'Started'][r.int(3)];
+        const message = ['m1', 'm2', 'm1 '][r.int(3)];
+        const source = [{ component: 'kubelet', host: 'node-1' }, { component: 'kubelet', host: 'node-2' }, { component: 'x' }][r.int(3)];
+        const fieldPath = r.int(2) ? 'spec.containers{c}' : undefined;
+        sim.events.record(source, obj, type, reason, message, fieldPath);
+        const id = JSON.stringify(['metadata' in obj ? obj.metadata.uid : obj.name, fieldPath ?? '', type, reason, message, source.component, source.host ?? '']);
+        model.set(id, (model.get(id) ?? 0) + 1);
+        sim.advance(r.int(3000));
+      }
+      const events = sim.api.list('events').items as any[];
+      const got = new Map<string, number>();
+      for (const e of events) {
+        const io = e.involvedObject;
+        const id = JSON.stringify([io.uid ?? io.name, io.fieldPath ?? '', e.type, e.reason, e.message, e.source.component, e.source.host ?? '']);
+        expect(got.has(id)).toBe(false);
+        got.set(id, e.count);
+      }
+      expect(got).toEqual(model);
+    }
+  });
+});
