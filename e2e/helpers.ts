@@ -12,11 +12,11 @@ export async function terminalText(page: Page): Promise<string> {
   });
 }
 
-/** Opens the app and waits until the simulation has booted and the terminal has focus. */
-export async function openApp(page: Page): Promise<void> {
+/** Opens the app (with `query`, e.g. `?e2e=1` for the test hooks) and waits until the simulation has booted and the terminal has focus. */
+export async function openApp(page: Page, query = ''): Promise<void> {
   page.on('console', (m) => m.type() === 'error' && console.log(`[page] ${m.text()}`));
   page.on('pageerror', (e) => console.log(`[page] ${e.message}`));
-  await page.goto('./');
+  await page.goto(`./${query}`);
   await expect(page.locator('html[data-ready="true"]')).toHaveCount(1, { timeout: 30_000 });
   await page.locator('.xterm-helper-textarea').focus();
 }

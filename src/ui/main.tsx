@@ -19,7 +19,15 @@ async function main() {
     saved ? { history: saved.history, buffers: saved.buffers, activeBuffer: saved.activeBuffer, layout: saved.layout, clock: { now: 0, speed: saved.speed, quiet: true } } : {},
   );
   // The one place the page names the Worker's entry: a URL for the bundler, not an import.
-  const createWorker = () => new Worker(new URL('../worker/entry.ts', import.meta.url), { type: 'module', name: 'simulation' }) as unknown as WorkerLike;
+  let current: Worker | undefined;
+  const createWorker = () => (current = new Worker(new URL('../worker/entry.ts', import.meta.url), { type: 'module', name: 'simulation' })) as unknown as WorkerLike;
+  // Browser tests only (`?e2e=1`): kill the Worker and report it the way a crashed Worker reports itself.
+  if (new URLSearchParams(location.search).has('e2e')) {
+    (window as unknown as { __pilothouseCrashWorker?: () => void }).__pilothouseCrashWorker = () => {
+      current?.terminate();
+      current?.dispatchEvent(new ErrorEvent('error', { message: 'e2e: the simulation worker was killed' }));
+    };
+  }
   const bridge = new Bridge({ createWorker, store });
   const services: AppServices = { store, bridge, print: () => {} };
   bridge.onRestart = () => services.print(`\x1b[33m# ${store.getState().worker.notice}\x1b[0m`);

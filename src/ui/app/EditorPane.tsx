@@ -37,7 +37,10 @@ export default function EditorPane() {
     const title = store.getState().buffers.find((b) => b.id === store.getState().activeBuffer)?.title ?? 'buffer';
     const r = await bridge.apply(text, title);
     services.print(`\x1b[2m# kubectl apply -f ${title} (from the editor)\x1b[0m\n${r.stdout}${r.stderr}`);
-    return { ok: r.exitCode === 0, output: (r.stdout + r.stderr).trim(), markers: r.exitCode === 0 ? [] : applyMarkers(text, r.stderr) };
+    // On failure the error comes first: kubectl's warnings (a missing last-applied annotation) would hide it.
+    const lines = (r.stdout + r.stderr).trim().split('\n');
+    const output = r.exitCode === 0 ? lines.join('\n') : [...lines.filter((l) => !l.startsWith('Warning:')), ...lines.filter((l) => l.startsWith('Warning:'))].join('\n');
+    return { ok: r.exitCode === 0, output, markers: r.exitCode === 0 ? [] : applyMarkers(text, r.stderr) };
   };
 
   if (buffers.length === 0 || !active) return null;

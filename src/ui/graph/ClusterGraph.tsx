@@ -3,7 +3,7 @@
  * modules beside it (model, layout, elements, diff) and in GraphSync; this file only creates the
  * canvas, forwards taps to `onSelect`, shows a tooltip and re-applies the theme.
  */
-import cytoscape, { type Core } from 'cytoscape';
+import cytoscape, { type Core, type CytoscapeOptions } from 'cytoscape';
 import { useEffect, useRef, useState, type CSSProperties } from 'react';
 import { shouldAggregateAll } from './aggregate';
 import { GraphSync } from './graphSync';
@@ -20,6 +20,8 @@ export interface ClusterGraphProps {
   theme: Theme;
   /** Above this many pods every node shows counts by status instead of one square per pod (default 1000). */
   aggregateAbove?: number;
+  /** Extra cytoscape options (renderer tuning; the dev harness's `cy=` parameter). */
+  render?: Partial<CytoscapeOptions>;
 }
 
 /** Least time between two updates of an aggregated (big) graph. */
@@ -31,7 +33,7 @@ interface Tip {
   y: number;
 }
 
-export function ClusterGraph({ objects, selected, onSelect, showOwners, theme, aggregateAbove }: ClusterGraphProps) {
+export function ClusterGraph({ objects, selected, onSelect, showOwners, theme, aggregateAbove, render }: ClusterGraphProps) {
   const container = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
   const syncRef = useRef<GraphSync | null>(null);
@@ -50,6 +52,7 @@ export function ClusterGraph({ objects, selected, onSelect, showOwners, theme, a
       selectionType: 'single',
       minZoom: 0.03,
       maxZoom: 4,
+      ...render,
     });
     cyRef.current = cy;
     syncRef.current = new GraphSync(cy);

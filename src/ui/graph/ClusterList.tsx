@@ -111,7 +111,7 @@ export function ClusterList({ objects, selected, onSelect, showOwners = true, th
   const palette = PALETTES[theme];
   const listStyle = { listStyle: 'none', margin: 0, paddingLeft: '0.8em' } as const;
   return (
-    <section aria-label="Cluster objects" className="cluster-list" style={{ color: palette.text, font: '12px system-ui, sans-serif', overflow: 'auto', height: '100%' }}>
+    <section aria-label="Cluster objects" className="cluster-list" style={{ color: palette.text, font: 'calc(var(--font-size, 14px) * 0.86) system-ui, sans-serif', overflow: 'auto', height: '100%' }}>
       {sections.map((s) => (
         <section key={s.id} aria-labelledby={`cluster-list-${s.id}`}>
           <h3 id={`cluster-list-${s.id}`} style={{ fontSize: '0.95em', margin: '8px 0 2px', color: palette.muted }}>

@@ -2,7 +2,8 @@
  * Dev harness (dev.html): the graph, list, inspector and events strip over a fake cluster.
  * URL parameters: theme=light|dark, nodes=N, pools=N, deployments=N, replicas=N, owners=0|1,
  * churn=1 (create/delete/flip pods every 100 ms and record update times in window.__graphPerf),
- * list=0 (no list view, to time the graph alone), graph=0 (no graph, to time the list alone).
+ * list=0 (no list view, to time the graph alone), graph=0 (no graph, to time the list alone),
+ * cy={…} (extra cytoscape options as JSON, e.g. cy={"pixelRatio":1}).
  */
 import { useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -71,7 +72,7 @@ function Harness() {
   return (
     <div style={{ display: 'grid', gridTemplateColumns: '1fr 300px', gridTemplateRows: '1fr 150px', height: '100%', background: p.background, color: p.text }}>
       <div style={{ position: 'relative', minHeight: 0 }}>
-        {q.get('graph') !== '0' && <ClusterGraph objects={objects} selected={selected} onSelect={setSelected} showOwners={q.get('owners') !== '0'} theme={theme} />}
+        {q.get('graph') !== '0' && <ClusterGraph objects={objects} selected={selected} onSelect={setSelected} showOwners={q.get('owners') !== '0'} theme={theme} render={q.get('cy') ? JSON.parse(q.get('cy')!) : undefined} />}
       </div>
       <div style={{ gridRow: 'span 2', overflow: 'auto', borderLeft: `1px solid ${p.pool.border}`, padding: 6 }}>
         {object ? (

@@ -31,7 +31,7 @@ export function EventsStrip({ events, now, onSelect, theme = 'light', limit = 20
   const p = PALETTES[theme];
   const cell = { padding: '1px 8px 1px 0', whiteSpace: 'nowrap', verticalAlign: 'top' } as const;
   return (
-    <section aria-label="Events" style={{ display: 'flex', flexDirection: 'column', height: '100%', color: p.text, font: '12px system-ui, sans-serif' }}>
+    <section aria-label="Events" style={{ display: 'flex', flexDirection: 'column', height: '100%', color: p.text, font: 'calc(var(--font-size, 14px) * 0.86) system-ui, sans-serif' }}>
       <div role="toolbar" aria-label="Filter events" style={{ display: 'flex', gap: 6, alignItems: 'center', padding: '4px 6px' }}>
         <strong style={{ marginRight: 4 }}>Events</strong>
         {TYPES.map(([value, name]) => (

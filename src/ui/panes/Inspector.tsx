@@ -43,7 +43,7 @@ export function Inspector({ object, events, owner, children, onSelect, onEdit, n
   const rows = useMemo(() => eventRows(events, { type: 'all', text: '' }, now ?? Date.now(), 100), [events, now]);
   if (!object) {
     return (
-      <section aria-label="Inspector" style={{ color: p.muted, font: '13px system-ui, sans-serif', padding: 8 }}>
+      <section aria-label="Inspector" style={{ color: p.muted, font: 'calc(var(--font-size, 14px) * 0.93) system-ui, sans-serif', padding: 8 }}>
         Select an object in the graph or the list to inspect it.
       </section>
     );
@@ -52,7 +52,7 @@ export function Inspector({ object, events, owner, children, onSelect, onEdit, n
   const h = { fontSize: '0.95em', margin: '12px 0 4px', color: p.muted } as const;
   const cell = { padding: '1px 6px 1px 0', verticalAlign: 'top' } as const;
   return (
-    <section aria-label={`Inspector: ${title}`} style={{ color: p.text, font: '12px system-ui, sans-serif', padding: 8 }}>
+    <section aria-label={`Inspector: ${title}`} style={{ color: p.text, font: 'calc(var(--font-size, 14px) * 0.86) system-ui, sans-serif', padding: 8 }}>
       <header style={{ display: 'flex', alignItems: 'baseline', gap: 8, flexWrap: 'wrap' }}>
         <h2 style={{ fontSize: '1.15em', margin: 0, wordBreak: 'break-all' }}>
           <span style={{ color: p.muted, fontWeight: 'normal' }}>{object.kind}</span> {object.metadata.name}
@@ -121,7 +121,7 @@ export function Inspector({ object, events, owner, children, onSelect, onEdit, n
       <pre
         aria-label={`YAML of ${title}`}
         tabIndex={0}
-        style={{ margin: 0, padding: 6, maxHeight: 360, overflow: 'auto', background: p.pool.fill, border: `1px solid ${p.pool.border}`, borderRadius: 4, font: '11.5px ui-monospace, "DejaVu Sans Mono", monospace' }}
+        style={{ margin: 0, padding: 6, maxHeight: 360, overflow: 'auto', background: p.pool.fill, border: `1px solid ${p.pool.border}`, borderRadius: 4, font: 'calc(var(--font-size, 14px) * 0.82) ui-monospace, "DejaVu Sans Mono", monospace' }}
       >
         {yamlText}
       </pre>
