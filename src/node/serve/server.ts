@@ -5,9 +5,9 @@
  * and every write is followed by `settle()`, so the controllers act on it at the same virtual
  * instant — as our kubectl's writes are acted on.
  */
+import { versionInfo } from '../../engine/cluster/version';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { KUBERNETES_VERSION } from '../../engine/cluster/nodeTemplate';
 import type { Simulation } from '../../engine/sim/simulation';
 import { ServeClock } from './clock';
 import type { ServeContext } from './context';
@@ -47,21 +47,7 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Matches what our kubectl's `version` prints for the server (src/cli/kubectl/cmd/version.ts). */
-export function versionInfo() {
-  const [major, minor] = KUBERNETES_VERSION.slice(1).split('.');
-  return {
-    major,
-    minor,
-    gitVersion: KUBERNETES_VERSION,
-    gitCommit: 'ebfac057369b21558006b8815821ab2fb1e29f2d',
-    gitTreeState: 'clean',
-    buildDate: '2026-02-26T20:06:18Z',
-    goVersion: 'go1.24.13',
-    compiler: 'gc',
-    platform: 'linux/amd64',
-  };
-}
+export { versionInfo };
 
 const HEALTH = new Set(['/healthz', '/readyz', '/livez']);
 

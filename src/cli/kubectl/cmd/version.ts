@@ -1,22 +1,8 @@
 import { KUBERNETES_VERSION } from '../../../engine/cluster/nodeTemplate';
+import { versionInfo } from '../../../engine/cluster/version';
 import type { KubectlCommand } from '../command';
 
 const KUSTOMIZE_VERSION = 'v5.7.1';
-
-function versionInfo() {
-  const [major, minor] = KUBERNETES_VERSION.slice(1).split('.');
-  return {
-    major,
-    minor,
-    gitVersion: KUBERNETES_VERSION,
-    gitCommit: 'ebfac057369b21558006b8815821ab2fb1e29f2d',
-    gitTreeState: 'clean',
-    buildDate: '2026-02-26T20:06:18Z',
-    goVersion: 'go1.24.13',
-    compiler: 'gc',
-    platform: 'linux/amd64',
-  };
-}
 
 export const version: KubectlCommand = {
   name: 'version',
