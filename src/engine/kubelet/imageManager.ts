@@ -11,8 +11,12 @@ import type { NodeKubelet } from './kubelet';
 import { platformOf } from './nodeObject';
 import type { ContainerState, PodState } from './types';
 
-/** After a failed pull the pod is synced again this soon (its own status update wakes it). */
-const RESYNC_AFTER_FAILURE_MS = 1000;
+/**
+ * After a failed pull the pod worker requeues the pod with the kubelet's backOffPeriod (10 s,
+ * jittered by up to half): only then does the next sync find the image in back-off and report
+ * ImagePullBackOff (a status-only change of the pod does not wake the worker).
+ */
+const RESYNC_AFTER_FAILURE_MS: [number, number] = [10_000, 15_000];
 /** The pod worker's requeue period while a sync keeps failing. */
 export const WORKER_BACKOFF_MS = 10_000;
 
@@ -98,7 +102,7 @@ export function onPullDone(k: NodeKubelet, uid: string, container: string): void
     k.record(ps, c, 'Warning', 'Failed', `Failed to pull image "${head.image}": ${resolved.message}`);
     const entry = backoffNext(k.state.pullBackoff, pullKey(ps, c), now, now);
     fail(k, ps, c, 'ErrImagePull', resolved.message);
-    k.schedule(now + RESYNC_AFTER_FAILURE_MS, { k: 'pullSync', uid, container, instance: c.instance });
+    k.schedule(now + k.jitter(RESYNC_AFTER_FAILURE_MS), { k: 'pullSync', uid, container, instance: c.instance });
     k.schedule(entry.lastUpdate + entry.delay, { k: 'pullRetry', uid, container, instance: c.instance });
     k.advance(ps);
     return;
