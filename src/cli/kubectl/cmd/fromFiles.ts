@@ -24,29 +24,24 @@ function emit(env: CommandEnv, r: CommandResult): number {
   return r.exitCode;
 }
 
+/** What `-f`, `-n`, `--dry-run` and `--validate` mean for both apply and create. */
+function manifestOptions(env: CommandEnv, flags: Flags) {
+  return {
+    namespace: env.namespace,
+    enforceNamespace: env.namespaceExplicit,
+    dryRun: dryRunMode(flags.string('dry-run')),
+    validate: validateMode(flags.string('validate')),
+  };
+}
+
+function sources(env: CommandEnv, flags: Flags) {
+  return readSources(env, flags.strings('filename'), flags.bool('recursive'));
+}
+
 export function applyFromFiles(env: CommandEnv, flags: Flags): number {
-  const sources = readSources(env, flags.strings('filename'), flags.bool('recursive'));
-  return emit(
-    env,
-    applyManifests(env.api, sources, {
-      namespace: env.namespace,
-      enforceNamespace: env.namespaceExplicit,
-      dryRun: dryRunMode(flags.string('dry-run')),
-      validate: validateMode(flags.string('validate')),
-    }),
-  );
+  return emit(env, applyManifests(env.api, sources(env, flags), manifestOptions(env, flags)));
 }
 
 export function createFromFiles(env: CommandEnv, flags: Flags): number {
-  const sources = readSources(env, flags.strings('filename'), flags.bool('recursive'));
-  return emit(
-    env,
-    createFromManifests(env.api, sources, {
-      namespace: env.namespace,
-      enforceNamespace: env.namespaceExplicit,
-      dryRun: dryRunMode(flags.string('dry-run')),
-      validate: validateMode(flags.string('validate')),
-      saveConfig: flags.bool('save-config'),
-    }),
-  );
+  return emit(env, createFromManifests(env.api, sources(env, flags), { ...manifestOptions(env, flags), saveConfig: flags.bool('save-config') }));
 }
