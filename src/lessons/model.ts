@@ -167,6 +167,12 @@ export interface Prediction {
   /** Read-only command whose trimmed output is the observed answer. */
   run: string;
   explain?: string;
+  /**
+   * When `lessons check` answers it: as the step opens, before the solution (default: a question
+   * about what the step's events will do), or once the solution has run (about what the learner's
+   * own commands will do).
+   */
+  ask?: 'before-solution' | 'after-solution';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -207,4 +213,6 @@ export interface LessonProblem {
   path: string;
   message: string;
   line?: number;
+  /** The lesson it concerns, for problems found across a catalogue. */
+  slug?: string;
 }

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { runBench } from './bench';
+import { lessonsCommand } from './lessons/command';
 import { runCommand } from './run';
 import { execCommand, serveCommand } from './serve/command';
 
@@ -16,6 +17,8 @@ Commands:
                  put a simulated cluster behind the Kubernetes API on 127.0.0.1 for the real kubectl
   exec [--kubeconfig FILE | --port N] -- COMMAND...
                  run a sandbox command (sim node fail NODE, sleep 5m) on a running serve
+  lessons check [PATH...] [--verbose] | new NAME [--dir lessons] | pack DIR [-o FILE]
+                 validate and solve lessons, scaffold a new one, or pack one into a single file
   bench [--json] [--only NAME]
                  run the engine benchmarks and print their figures
   version        print the version
@@ -32,6 +35,8 @@ export async function main(argv: string[]): Promise<number> {
       return serveCommand(rest);
     case 'exec':
       return execCommand(rest);
+    case 'lessons':
+      return lessonsCommand(rest);
     case 'bench':
       return runBench(rest);
     case 'version':
