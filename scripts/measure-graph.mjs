@@ -2,12 +2,14 @@
 // (src/ui/graph/dev.html, built for production into a temporary folder) with 100 nodes and
 // 3,000 pods, 10 pods created, deleted or flipped every 100 ms, while the graph updates.
 // Records every main-thread task over 50 ms (PerformanceObserver 'longtask') and the graph's own
-// update time (GraphSync's stats).
+// update time (GraphSync's stats). Long tasks are wall-clock time: on a shared 2-core machine they
+// grow with everything else running, so a Chromium trace of the same window also gives each main-
+// thread task's own CPU time (the trace's thread time), and the load average is printed beside.
 //
 //   node scripts/measure-graph.mjs [--seconds 10] [--runs 3] [--query 'cy={"pixelRatio":1}' …] [--no-build] [--profile] [--viewport 1366x768]
 // --profile also prints the functions with the most self time (a CPU profile of the first run).
 import { mkdtempSync, existsSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
@@ -46,6 +48,7 @@ try {
     for (let r = 0; r < Number(args.runs); r++) runs.push(await measure(extra));
     const longTasks = runs.flatMap((x) => x.longTasks);
     const updates = runs.flatMap((x) => x.updates);
+    const cpu = runs.flatMap((x) => x.taskCpu);
     results.variants.push({
       query: extra || '(defaults)',
       pods: runs[0].pods,
@@ -54,6 +57,11 @@ try {
       longTasksOver50ms: stats(longTasks),
       longTaskMsPerSecond: Math.round(longTasks.reduce((a, b) => a + b, 0) / runs.length / Number(args.seconds)),
       ourUpdateMs: stats(updates.map((u) => Math.round(u * 10) / 10)),
+      // CPU time of the main thread's tasks over 10 ms wall (from the trace): what the page itself costs.
+      taskCpuMs: stats(cpu),
+      tasksOver50msCpu: cpu.filter((c) => c > 50).length,
+      mainThreadCpuMsPerSecond: Math.round(runs.reduce((n, x) => n + x.cpuTotal, 0) / runs.length / Number(args.seconds)),
+      loadAverage: runs.map((x) => x.load),
     });
     console.error(JSON.stringify(results.variants.at(-1)));
   }
@@ -81,8 +89,11 @@ async function measure(extra) {
   if (cdp) {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.start');
-  }
+  } else await browser.startTracing(page, { categories: ['devtools.timeline', 'toplevel'] });
+  const load0 = loadavg()[0];
   await page.waitForTimeout(Number(args.seconds) * 1000);
+  const load = Math.round(((load0 + loadavg()[0]) / 2) * 10) / 10;
+  const { taskCpu, cpuTotal } = cdp ? { taskCpu: [], cpuTotal: 0 } : mainThreadTaskCpu(JSON.parse((await browser.stopTracing()).toString()).traceEvents);
   if (cdp) printProfile((await cdp.send('Profiler.stop')).profile);
   const perf = await page.evaluate(() => ({
     longTasks: [...window.__graphPerf.longTasks],
@@ -91,7 +102,18 @@ async function measure(extra) {
     elements: Number(document.querySelector('[data-elements]')?.getAttribute('data-elements')),
   }));
   await context.close();
-  return perf;
+  return { ...perf, taskCpu, cpuTotal, load };
+}
+
+/** CPU milliseconds (thread time) of each renderer main-thread task that took over 10 ms of wall time, and of all tasks. */
+function mainThreadTaskCpu(events) {
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  if (!main) return { taskCpu: [], cpuTotal: 0 };
+  const tasks = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask');
+  return {
+    taskCpu: tasks.filter((e) => e.dur > 10_000).map((e) => Math.round((e.tdur ?? 0) / 100) / 10),
+    cpuTotal: tasks.reduce((n, e) => n + (e.tdur ?? 0), 0) / 1000,
+  };
 }
 
 /** Self time per function (top 25) from a CDP CPU profile. */

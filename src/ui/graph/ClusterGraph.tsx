@@ -11,6 +11,7 @@ import { PALETTES, type Theme } from './palette';
 import { parseKey } from './relations';
 import type { ObjectRef, ObjectsByResource } from './refs';
 import { graphStyle } from './style';
+import { BASE_STEP, isFar, zoomStep } from './zoom';
 
 export interface ClusterGraphProps {
   objects: ObjectsByResource;
@@ -22,6 +23,8 @@ export interface ClusterGraphProps {
   aggregateAbove?: number;
   /** Extra cytoscape options (renderer tuning; the dev harness's `cy=` parameter). */
   render?: Partial<CytoscapeOptions>;
+  /** Least milliseconds between two updates of an aggregated (big) graph (default 250; the harness's `throttle=`). */
+  throttleMs?: number;
 }
 
 /** Least time between two updates of an aggregated (big) graph. */
@@ -33,7 +36,7 @@ interface Tip {
   y: number;
 }
 
-export function ClusterGraph({ objects, selected, onSelect, showOwners, theme, aggregateAbove, render }: ClusterGraphProps) {
+export function ClusterGraph({ objects, selected, onSelect, showOwners, theme, aggregateAbove, render, throttleMs = THROTTLE_MS }: ClusterGraphProps) {
   const container = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
   const syncRef = useRef<GraphSync | null>(null);
@@ -41,12 +44,21 @@ export function ClusterGraph({ objects, selected, onSelect, showOwners, theme, a
   const onSelectRef = useRef(onSelect);
   const [tip, setTip] = useState<Tip | null>(null);
   onSelectRef.current = onSelect;
+  /** The zoom step the stylesheet and elements are made for (zoom.ts). */
+  const step = useRef(BASE_STEP);
+  const themeRef = useRef(theme);
+  themeRef.current = theme;
+  /** Brings the graph up to date now or soon (set by the update effect below). */
+  const resync = useRef<(now?: boolean) => void>(() => {});
 
   useEffect(() => {
     const cy = cytoscape({
       container: container.current,
-      style: graphStyle(theme),
+      style: graphStyle(theme, step.current),
       layout: { name: 'preset' },
+      // Panning and zooming a big graph redraws everything each frame; edges are the dearest part.
+      hideEdgesOnViewport: true,
+      motionBlur: false,
       autoungrabify: true,
       boxSelectionEnabled: false,
       selectionType: 'single',
@@ -59,6 +71,17 @@ export function ClusterGraph({ objects, selected, onSelect, showOwners, theme, a
     cy.on('tap', 'node', (e) => {
       const ref = e.target.data('ref') as string | undefined;
       if (ref) onSelectRef.current(parseKey(ref));
+      else if (e.target.hasClass('summary')) cy.zoom({ level: BASE_STEP, position: e.target.position() });
+    });
+    // Restyle when the zoom crosses a step; re-draw the elements when it crosses FAR_STEP.
+    cy.on('zoom', () => {
+      const next = zoomStep(cy.zoom());
+      if (next === step.current) return;
+      const farChanged = isFar(next) !== isFar(step.current);
+      step.current = next;
+      cy.style(graphStyle(themeRef.current, next));
+      container.current?.setAttribute('data-zoom-step', next.toFixed(3));
+      if (farChanged) window.setTimeout(() => resync.current(true), 0); // not inside cytoscape's own event
     });
     cy.on('mouseover', 'node', (e) => {
       const text = e.target.data('tip') as string | undefined;
@@ -80,9 +103,10 @@ export function ClusterGraph({ objects, selected, onSelect, showOwners, theme, a
   }, []);
 
   // Big clusters are drawn as counts: redrawing those 4 times a second is plenty, and it leaves
-  // the main thread to the terminal. Small ones follow every batch.
-  const latest = useRef({ objects, showOwners, aggregateAbove });
-  latest.current = { objects, showOwners, aggregateAbove };
+  // the main thread to the terminal. Small ones follow every batch. (Every 500 ms costs a third
+  // less CPU but each frame then redraws twice the changes: the longest tasks grow.)
+  const latest = useRef({ objects, showOwners, aggregateAbove, throttleMs });
+  latest.current = { objects, showOwners, aggregateAbove, throttleMs };
   const timer = useRef<number | null>(null);
   const lastRun = useRef(0);
   useEffect(() => {
@@ -93,7 +117,7 @@ export function ClusterGraph({ objects, selected, onSelect, showOwners, theme, a
       const cy = cyRef.current;
       if (!sync || !cy) return;
       const p = latest.current;
-      sync.update(p.objects, { showOwners: p.showOwners, aggregateAbove: p.aggregateAbove, animate: fitted.current });
+      sync.update(p.objects, { showOwners: p.showOwners, aggregateAbove: p.aggregateAbove, animate: fitted.current, far: isFar(step.current) });
       container.current?.setAttribute('data-update-ms', sync.stats.ms.toFixed(1));
       container.current?.setAttribute('data-elements', String(sync.stats.elements));
       container.current?.setAttribute('data-update-phases', JSON.stringify(sync.stats.phases, (_k, v) => (typeof v === 'number' ? Math.round(v * 10) / 10 : v)));
@@ -102,19 +126,23 @@ export function ClusterGraph({ objects, selected, onSelect, showOwners, theme, a
         fitted.current = true;
       }
     };
-    const big = shouldAggregateAll(Object.keys(objects.pods ?? {}).length, aggregateAbove);
-    const wait = big ? THROTTLE_MS - (performance.now() - lastRun.current) : 0;
-    if (wait <= 0) {
-      if (timer.current !== null) window.clearTimeout(timer.current);
-      run();
-    } else if (timer.current === null) timer.current = window.setTimeout(run, wait);
+    const schedule = (now = false) => {
+      const big = shouldAggregateAll(Object.keys(latest.current.objects.pods ?? {}).length, latest.current.aggregateAbove);
+      const wait = big && !now ? latest.current.throttleMs - (performance.now() - lastRun.current) : 0;
+      if (wait <= 0) {
+        if (timer.current !== null) window.clearTimeout(timer.current);
+        run();
+      } else if (timer.current === null) timer.current = window.setTimeout(run, wait);
+    };
+    resync.current = schedule;
+    schedule();
   }, [objects, showOwners, aggregateAbove]);
   useEffect(() => () => void (timer.current !== null && window.clearTimeout(timer.current)), []);
 
   useEffect(() => syncRef.current?.select(selected), [selected]);
 
   useEffect(() => {
-    cyRef.current?.style(graphStyle(theme));
+    cyRef.current?.style(graphStyle(theme, step.current));
   }, [theme]);
 
   const palette = PALETTES[theme];

@@ -3,7 +3,8 @@
  * URL parameters: theme=light|dark, nodes=N, pools=N, deployments=N, replicas=N, owners=0|1,
  * churn=1 (create/delete/flip pods every 100 ms and record update times in window.__graphPerf),
  * list=0 (no list view, to time the graph alone), graph=0 (no graph, to time the list alone),
- * cy={…} (extra cytoscape options as JSON, e.g. cy={"pixelRatio":1}).
+ * cy={…} (extra cytoscape options as JSON, e.g. cy={"pixelRatio":1}), throttle=MS (least time between
+ * two updates of a big graph).
  */
 import { useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -72,7 +73,7 @@ function Harness() {
   return (
     <div style={{ display: 'grid', gridTemplateColumns: '1fr 300px', gridTemplateRows: '1fr 150px', height: '100%', background: p.background, color: p.text }}>
       <div style={{ position: 'relative', minHeight: 0 }}>
-        {q.get('graph') !== '0' && <ClusterGraph objects={objects} selected={selected} onSelect={setSelected} showOwners={q.get('owners') !== '0'} theme={theme} render={q.get('cy') ? JSON.parse(q.get('cy')!) : undefined} />}
+        {q.get('graph') !== '0' && <ClusterGraph objects={objects} selected={selected} onSelect={setSelected} showOwners={q.get('owners') !== '0'} theme={theme} render={q.get('cy') ? JSON.parse(q.get('cy')!) : undefined} throttleMs={q.get('throttle') ? Number(q.get('throttle')) : undefined} />}
       </div>
       <div style={{ gridRow: 'span 2', overflow: 'auto', borderLeft: `1px solid ${p.pool.border}`, padding: 6 }}>
         {object ? (

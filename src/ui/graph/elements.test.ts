@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aggregatedHosts, shouldAggregateAll } from './aggregate';
-import { buildElements, nodeShortName, shorten } from './elements';
+import { buildElements, NETWORK_SUMMARY, nodeShortName, OWNERS_SUMMARY, shorten } from './elements';
 import { fakeCluster, fakePod } from './fakeCluster';
 import { layoutGraph, NODE_CAPACITY } from './layout';
 import { UNSCHEDULED } from './constants';
@@ -43,6 +43,44 @@ describe('buildElements', () => {
     expect(again.get('pods/default/x-Completed')!.classes).toBe('pod s-completed');
     expect(again.get('pods/default/x-CrashLoopBackOff')!.data.label).toBe('↻');
     expect(new Set(pods.map((p) => p.classes.split(' ')[1]))).toContain('s-pending');
+  });
+
+  it('draws Service → Pod selector edges from spec.selector', () => {
+    const { els } = build();
+    const selects = els.filter((e) => e.classes === 'edge rel-selects');
+    expect(selects.length).toBeGreaterThan(0);
+    for (const e of selects) {
+      expect(String(e.data.source)).toMatch(/^services\//);
+      expect(String(e.data.target)).toMatch(/^pods\//);
+    }
+  });
+
+  it('zoomed far out, collapses the columns into two summaries and drops their edges', () => {
+    const objects = fakeCluster();
+    const model = buildGraphModel(objects, { showOwners: true });
+    const { layout } = layoutGraph(model);
+    const far = buildElements(model, layout, { far: true });
+    expect(far.some((e) => e.classes.startsWith('item'))).toBe(false);
+    expect(far.some((e) => e.group === 'edges')).toBe(false);
+    const byKey = byId(far);
+    expect(String(byKey.get(OWNERS_SUMMARY)!.data.label)).toMatch(/^\d+ deployments\n\d+ replicasets\n\d+ daemonsets/);
+    expect(String(byKey.get(NETWORK_SUMMARY)!.data.label)).toMatch(/\d+ services?/);
+    // Nothing else moves or changes: pools, nodes and pods are the same elements as near.
+    const near = byId(buildElements(model, layout));
+    for (const e of far) if (!e.classes.startsWith('summary')) expect(near.get(e.data.id)).toEqual(e);
+    // Nodes carry the short label the far stylesheet shows.
+    expect(byKey.get('nodes/aks-a-38291046-vmss000000')?.data.tiny ?? [...byKey.values()].find((e) => e.classes.startsWith('node'))!.data.tiny).toMatch(/^[0-9a-z]{6}$/);
+  });
+
+  it('zoomed far out, an aggregated node is its own pie: one element per node', () => {
+    const objects = fakeCluster({ pools: [{ name: 'a', nodes: 2 }], deployments: 2, replicas: 4, unscheduled: 0 });
+    const model = buildGraphModel(objects, { showOwners: false });
+    const { layout } = layoutGraph(model);
+    const els = buildElements(model, layout, { aggregateAbove: 5, far: true });
+    expect(els.filter((e) => e.classes.startsWith('agg'))).toHaveLength(0);
+    const nodes = els.filter((e) => e.classes.startsWith('node'));
+    expect(nodes.every((n) => n.classes.endsWith(' pie'))).toBe(true);
+    for (const n of nodes) expect(Math.round([1, 2, 3, 4, 5, 6, 7].reduce((t, i) => t + Number(n.data[`s${i}`]), 0))).toBe(100);
   });
 
   it('aggregates every host past the threshold, with counts by status', () => {

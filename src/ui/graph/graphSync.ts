@@ -15,6 +15,8 @@ export interface SyncOptions {
   showOwners: boolean;
   aggregateAbove?: number;
   animate?: boolean;
+  /** Zoomed far out (zoom.ts): owners drawn as one summary. */
+  far?: boolean;
 }
 
 export interface SyncStats {
@@ -44,7 +46,7 @@ export class GraphSync {
     const { layout, memory } = layoutGraph(model, this.memory);
     this.memory = memory;
     const t2 = performance.now();
-    const next = buildElements(model, layout, { aggregateAbove: opts.aggregateAbove });
+    const next = buildElements(model, layout, { aggregateAbove: opts.aggregateAbove, far: opts.far });
     const t3 = performance.now();
     const diff = diffElements(this.shown, next);
     const changed = !isEmptyDiff(diff);

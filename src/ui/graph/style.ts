@@ -2,17 +2,22 @@
 import type { StylesheetJson, StylesheetStyle } from 'cytoscape';
 import { PALETTES, type Palette, type Theme } from './palette';
 import { CATEGORIES } from './status';
+import { BASE_STEP, labelFonts } from './zoom';
 
 const FONT = 'system-ui, "Segoe UI", "DejaVu Sans", sans-serif';
 
 /** Aggregates are one pie of pods by status, slice i coloured as CATEGORIES[i], counts to its right. */
-function aggregateStyle(p: Palette): StylesheetStyle {
-  const slices = Object.fromEntries(
+function pieSlices(p: Palette): Record<string, string> {
+  return Object.fromEntries(
     CATEGORIES.flatMap((c, i) => [
       [`pie-${i + 1}-background-color`, p.status[c]],
       [`pie-${i + 1}-background-size`, `data(s${i + 1})`],
     ]),
   );
+}
+
+function aggregateStyle(p: Palette, aggFont: number): StylesheetStyle {
+  const slices = pieSlices(p);
   const style = {
     shape: 'ellipse',
     'background-color': p.node.border,
@@ -21,7 +26,7 @@ function aggregateStyle(p: Palette): StylesheetStyle {
     'text-valign': 'center',
     'text-halign': 'right',
     'text-margin-x': 8,
-    'font-size': 11,
+    'font-size': aggFont,
     'line-height': 1.3,
     'text-justification': 'left',
     color: p.text,
@@ -31,8 +36,13 @@ function aggregateStyle(p: Palette): StylesheetStyle {
   return { selector: '.agg', style } as unknown as StylesheetStyle;
 }
 
-export function graphStyle(theme: Theme): StylesheetJson {
+/**
+ * The stylesheet for `theme` at zoom step `step` (zoom.ts): the labels of pools, nodes, the
+ * unscheduled area, aggregates and the owners summary are sized to stay legible at that step.
+ */
+export function graphStyle(theme: Theme, step = BASE_STEP): StylesheetJson {
   const p = PALETTES[theme];
+  const f = labelFonts(step);
   return [
     {
       selector: 'node',
@@ -56,7 +66,7 @@ export function graphStyle(theme: Theme): StylesheetJson {
         'text-valign': 'top',
         'text-halign': 'center',
         'text-margin-y': -6,
-        'font-size': 18,
+        'font-size': f.pool,
         'font-weight': 'bold',
         'z-index': 0,
         events: 'no',
@@ -72,16 +82,18 @@ export function graphStyle(theme: Theme): StylesheetJson {
         'text-valign': 'top',
         'text-halign': 'center',
         'text-margin-y': -4,
-        'font-size': 11,
+        'font-size': f.node,
         'line-height': 1.3,
         'text-max-width': '220',
         'z-index': 1,
       },
     },
+    // Zoomed out, a node says only the tail of its name (the list and tooltip have the rest).
+    ...(f.nodeTiny ? [{ selector: '.node', style: { label: 'data(tiny)', 'text-max-width': '194', 'text-wrap': 'ellipsis' as const } }] : []),
     { selector: '.node.notready', style: { 'background-color': p.notReady.fill, 'border-color': p.notReady.border, 'border-width': 2.5, color: p.notReady.border } },
     { selector: '.node.unknown', style: { 'border-style': 'dotted', 'border-width': 2.5, 'border-color': p.status.unknown } },
     { selector: '.node.cordoned', style: { 'background-color': p.cordoned.fill, 'border-style': 'dashed', 'border-width': 2.5 } },
-    { selector: '.area', style: { 'background-color': p.background, 'border-color': p.pool.border, 'border-style': 'dashed', 'font-size': 14, color: p.muted, events: 'no' } },
+    { selector: '.area', style: { 'background-color': p.background, 'border-color': p.pool.border, 'border-style': 'dashed', 'font-size': f.area, 'text-max-width': '9999', color: p.muted, events: 'no' } },
     { selector: '.area.waiting', style: { 'background-color': p.area.fill, 'border-color': p.area.border, 'border-width': 2.5, 'font-weight': 'bold', color: p.text } },
     {
       selector: '.pod',
@@ -96,7 +108,9 @@ export function graphStyle(theme: Theme): StylesheetJson {
         'z-index': 2,
       },
     },
-    aggregateStyle(p),
+    aggregateStyle(p, f.agg),
+    // Zoomed far out, an aggregated node box is itself the pie (elements.ts).
+    { selector: '.node.pie', style: { 'pie-size': '60%', ...pieSlices(p) } } as unknown as StylesheetStyle,
     ...CATEGORIES.map((c) => ({ selector: `.pod.s-${c}`, style: { 'background-color': p.status[c] } })),
     { selector: '.pod.unready', style: { 'background-color': p.unready, 'border-width': 2, 'border-color': p.status.running } },
     { selector: '.pod.s-terminating', style: { opacity: 0.6, 'border-width': 2, 'border-style': 'dashed', 'border-color': p.text } },
@@ -120,6 +134,23 @@ export function graphStyle(theme: Theme): StylesheetJson {
     { selector: '.item.k-pvc', style: { 'background-color': p.items.claim, shape: 'barrel' } },
     { selector: '.item.k-pv', style: { 'background-color': p.items.volume, shape: 'barrel', 'border-style': 'double', 'border-width': 3 } },
     { selector: '.item.warn', style: { 'border-color': p.items.warn, 'border-width': 2 } },
+    ...(f.itemNameOnly ? [{ selector: '.item', style: { label: 'data(name)', 'font-size': f.item, 'text-wrap': 'ellipsis' as const } }] : []),
+    {
+      selector: '.summary',
+      style: {
+        shape: 'round-rectangle',
+        'background-color': p.items.owner,
+        'border-color': p.items.border,
+        'border-style': 'dashed',
+        'text-valign': 'center',
+        'text-halign': 'center',
+        'font-size': f.summary,
+        'line-height': 1.3,
+        'text-max-width': '9999',
+        'z-index': 2,
+      },
+    },
+    { selector: '.summary.warn', style: { 'border-color': p.items.warn, 'border-width': 2 } },
     {
       selector: 'edge',
       style: {
