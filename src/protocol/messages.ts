@@ -36,6 +36,8 @@ export type Request =
   | { type: 'run'; id: number; input: string }
   /** Ctrl+C: stop the running command whose request id is `target`. */
   | { type: 'interrupt'; id: number; target: number }
+  /** A line typed for the command `target`, which asked for one (`readLine`); `null`: end of input (Ctrl+D). */
+  | { type: 'stdin'; id: number; target: number; line: string | null }
   /** The editor's Ctrl+Enter: same path as `kubectl apply -f -`. */
   | { type: 'apply'; id: number; text: string; source?: string }
   | { type: 'setSpeed'; id: number; speed: Speed }
@@ -51,7 +53,8 @@ export type Request =
   | { type: 'persist'; id: number }
   | { type: 'exportSnapshot'; id: number }
   | { type: 'importSnapshot'; id: number; snapshot: ClusterSnapshot }
-  | { type: 'reset'; id: number };
+  | { type: 'reset'; id: number }
+  | LessonRequest;
 
 export type RequestType = Request['type'];
 
@@ -60,6 +63,7 @@ export interface ReplyValues {
   boot: FullState & { restored: boolean };
   run: { exitCode: number } | { incomplete: true };
   interrupt: { interrupted: boolean };
+  stdin: { accepted: boolean };
   apply: { exitCode: number; stdout: string; stderr: string };
   setSpeed: ClockState;
   skipAhead: ClockState;
@@ -70,6 +74,16 @@ export interface ReplyValues {
   exportSnapshot: { snapshot: ClusterSnapshot };
   importSnapshot: FullState;
   reset: FullState;
+  lessonCatalogue: { lessons: LessonSummary[]; current: LessonView | null };
+  lessonOpen: LessonSwitch;
+  lessonClose: LessonSwitch;
+  lessonGoto: LessonView;
+  lessonHint: LessonView;
+  lessonSolution: { solution: SolutionActionView[] };
+  lessonResetStep: LessonSwitch;
+  lessonTriggerEvents: LessonView;
+  lessonQuiz: LessonView;
+  lessonPredict: LessonView;
 }
 
 /** Tab completion: replace `line.slice(start, cursor)` by a candidate. */
@@ -130,9 +144,13 @@ export type Message =
   | { type: 'output'; id: number; stream: 'stdout' | 'stderr'; text: string }
   /** The running command asked for the screen to be cleared (`clear`). */
   | { type: 'clear'; id: number }
+  /** The running command `id` reads a line of standard input (`kubectl exec -it … -- sh`): the page sends it with `stdin`. */
+  | { type: 'readLine'; id: number }
   | { type: 'batch'; batch: Batch }
   /** Virtual time moved (sent when no batch carries it, a few times a second at most). */
   | { type: 'clock'; clock: ClockState }
+  /** The open lesson changed (checks, progress, fired events), or `null`: back in the free sandbox. */
+  | { type: 'lesson'; lesson: LessonView | null }
   /** The simulation is broken; the page should restart the Worker from the last snapshot. */
   | { type: 'fatal'; error: SerializedError };
 
@@ -147,4 +165,129 @@ export interface WorkerLike {
 /** The page as the Worker sees it (`self` in a Worker; a function call in tests). */
 export interface PortLike {
   postMessage(message: Message): void;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lessons. Self-contained view types (the protocol may not import src/lessons): the Worker parses
+// and runs a lesson; the page only renders what these say. Quiz answers and hints stay in the
+// Worker until the learner has earned them.
+
+/** A lesson folder as files: `lesson.md` plus what it references (images as `data:` URLs). */
+export interface LessonFiles {
+  slug: string;
+  files: Record<string, string>;
+}
+
+export type LessonRequest =
+  /** Metadata and saved progress for these lessons (the page's built-in catalogue), and the
+   *  lesson open now (a reload resumes it). */
+  | { type: 'lessonCatalogue'; id: number; sources: LessonFiles[] }
+  /** Open a lesson: resume its saved cluster and step, or start over with `restart`. `text` is a
+   *  dropped file (`.md` or a `.lesson.json` bundle) the Worker unpacks instead of `source`. */
+  | { type: 'lessonOpen'; id: number; source?: LessonFiles; text?: string; fileName?: string; restart?: boolean }
+  /** Save the lesson and go back to the free sandbox cluster. */
+  | { type: 'lessonClose'; id: number }
+  | { type: 'lessonGoto'; id: number; step: number }
+  | { type: 'lessonHint'; id: number }
+  /** Reveal the current step's solution (the page then runs it in the terminal, if asked). */
+  | { type: 'lessonSolution'; id: number }
+  /** Restore the cluster as it was when the current step opened, and open the step again. */
+  | { type: 'lessonResetStep'; id: number }
+  /** Fire the current step's pending scripted events now (presenter "E"). */
+  | { type: 'lessonTriggerEvents'; id: number }
+  | { type: 'lessonQuiz'; id: number; question: number; choices: number[] }
+  | { type: 'lessonPredict'; id: number; prediction: number; choice: string };
+
+/** A request that replaced the cluster: the mirror starts over from `full`. */
+export interface LessonSwitch {
+  full: FullState;
+  lesson: LessonView | null;
+}
+
+export interface LessonSummary {
+  slug: string;
+  title: string;
+  summary: string;
+  level: string;
+  duration: string;
+  order?: number;
+  tags: string[];
+  steps: number;
+  /** Saved progress, if the learner has opened it. */
+  progress?: { step: number; completed: number; finished: boolean };
+  /** Why the lesson cannot be opened (parse problems), if it cannot. */
+  problems?: string[];
+}
+
+export type SolutionActionView = { run: string } | { wait: number } | { waitUntilQuiet: true };
+
+export interface CheckView {
+  title: string;
+  passed: boolean;
+  why?: string;
+  observed?: string;
+}
+
+export interface QuizView {
+  question: string;
+  multiple: boolean;
+  choices: string[];
+  /** Once answered: what was chosen, whether it was right, and each choice's explanation. */
+  answer?: { chosen: number[]; correct: boolean; correctChoices: number[]; explanations: (string | undefined)[] };
+}
+
+export interface PredictView {
+  question: string;
+  choices: string[];
+  choice?: string;
+  /** What the cluster then said, once observed; `correct` compares it with the choice. */
+  observed?: string;
+  correct?: boolean;
+  explain?: string;
+}
+
+export interface StepView {
+  id: string;
+  title: string;
+  /** Markdown. */
+  body: string;
+  completed: boolean;
+  hints: string[];
+  hintCount: number;
+  /** Shown once asked for; `hasSolution` says whether there is one to ask for. */
+  solution?: SolutionActionView[];
+  hasSolution: boolean;
+  events: number;
+  quiz: QuizView[];
+  predict: PredictView[];
+}
+
+export interface EventOutputView {
+  command: string;
+  output: string;
+  exitCode: number;
+  /** Virtual time it fired at. */
+  at: number;
+}
+
+export interface LessonView {
+  slug: string;
+  title: string;
+  summary: string;
+  level: string;
+  duration: string;
+  tags: string[];
+  /** Markdown before the first step. */
+  intro: string;
+  steps: StepView[];
+  step: number;
+  finished: boolean;
+  /** Checks of the current step, as last evaluated. */
+  checks: CheckView[];
+  /** Scripted events of the current step still to fire, with their virtual due times. */
+  pending: { run: string; at: number }[];
+  /** Output of the scripted events fired since the current step opened. */
+  events: EventOutputView[];
+  /** Images in the lesson folder: path → `data:` URL. */
+  assets: Record<string, string>;
 }

@@ -5,6 +5,7 @@
  * first.
  */
 import { lazy, Suspense, useEffect } from 'react';
+import { useStore } from 'zustand';
 import { ClusterControls } from './app/ClusterControls';
 import { useApp, useServices } from './app/context';
 import { ClusterPane, EventsPane, InspectorPane } from './app/Panes';
@@ -12,13 +13,18 @@ import { Splitter } from './app/Splitter';
 import { TimeControls } from './app/TimeControls';
 import { actions } from './state/store';
 import TerminalPane from './terminal/TerminalPane';
+import { useLessons } from './lessonPane/useLessons';
 
 const EditorPane = lazy(() => import('./app/EditorPane'));
+const LessonPane = lazy(() => import('./lessonPane/LessonPane').then((m) => ({ default: m.LessonPane })));
 
 export function App() {
   const { store } = useServices();
   const layout = useApp((s) => s.layout);
   const worker = useApp((s) => s.worker);
+  const lessons = useLessons();
+  const { paneOpen, presenter, graphOnly, width: lessonWidth } = useStore(lessons.store);
+  const showLesson = paneOpen || presenter;
   useZoomKeys();
   useEffect(() => {
     document.documentElement.dataset.theme = layout.theme;
@@ -26,9 +32,15 @@ export function App() {
   }, [layout.theme, layout.fontSize]);
 
   return (
-    <div className="app" style={{ gridTemplateRows: `auto minmax(0, ${1 - layout.events}fr) 6px minmax(0, ${layout.events}fr)` }}>
+    <div
+      className={`app${presenter ? ' presenter' : ''}${graphOnly ? ' graph-only' : ''}`}
+      style={{ gridTemplateRows: presenter ? 'auto minmax(0, 1fr)' : `auto minmax(0, ${1 - layout.events}fr) 6px minmax(0, ${layout.events}fr)` }}
+    >
       <header className="app-header">
         <h1 className="brand">Pilothouse</h1>
+        <button type="button" aria-pressed={showLesson} title="Guided lessons" onClick={() => lessons.togglePane(!showLesson)} disabled={presenter} data-testid="lessons-toggle">
+          Lessons
+        </button>
         <TimeControls />
         <ClusterControls />
         <div className="view-controls" role="group" aria-label="View">
@@ -48,29 +60,51 @@ export function App() {
           </p>
         )}
       </header>
-      <main className="panes" style={{ gridTemplateColumns: `minmax(0, ${layout.left}fr) 6px minmax(0, ${1 - layout.left}fr)` }}>
-        <div className="column" style={{ gridTemplateRows: `minmax(0, ${layout.graph}fr) 6px minmax(0, ${1 - layout.graph}fr)` }}>
-          <ClusterPane />
-          <Splitter orientation="horizontal" label="Resize graph and terminal" value={layout.graph} onChange={(graph) => actions.setLayout(store, { graph })} />
-          <section className="pane terminal-pane" aria-label="Terminal">
-            <TerminalPane />
-          </section>
-        </div>
-        <Splitter orientation="vertical" label="Resize left and right columns" value={layout.left} onChange={(left) => actions.setLayout(store, { left })} />
-        <div className="column" style={{ gridTemplateRows: `minmax(0, ${layout.inspector}fr) 6px minmax(0, ${1 - layout.inspector}fr)` }}>
-          <InspectorPane />
-          <Splitter orientation="horizontal" label="Resize inspector and editor" value={layout.inspector} onChange={(inspector) => actions.setLayout(store, { inspector })} />
-          <section className="pane editor-pane" aria-label="YAML editor">
-            <Suspense fallback={<p className="placeholder">Loading the editor…</p>}>
-              <EditorPane />
-            </Suspense>
-          </section>
+      <main className="panes" style={{ gridTemplateColumns: lessonColumns(showLesson, presenter, lessonWidth) }}>
+        {showLesson && (
+          <Suspense fallback={<p className="placeholder">Loading lessons…</p>}>
+            <LessonPane controller={lessons} />
+          </Suspense>
+        )}
+        {showLesson && !presenter && <Splitter orientation="vertical" label="Resize the lesson pane" value={lessonWidth} min={0.2} max={0.6} onChange={(width) => lessons.store.setState({ width })} />}
+        <div className="workspace" style={{ gridTemplateColumns: presenter ? 'minmax(0, 1fr)' : `minmax(0, ${layout.left}fr) 6px minmax(0, ${1 - layout.left}fr)` }}>
+          <div className="column" style={{ gridTemplateRows: `minmax(0, ${layout.graph}fr) 6px minmax(0, ${1 - layout.graph}fr)` }}>
+            <ClusterPane />
+            <Splitter orientation="horizontal" label="Resize graph and terminal" value={layout.graph} onChange={(graph) => actions.setLayout(store, { graph })} />
+            <section className="pane terminal-pane" aria-label="Terminal">
+              <TerminalPane />
+            </section>
+          </div>
+          <Splitter orientation="vertical" label="Resize left and right columns" value={layout.left} onChange={(left) => actions.setLayout(store, { left })} />
+          <div className="column right-column" style={{ gridTemplateRows: `minmax(0, ${layout.inspector}fr) 6px minmax(0, ${1 - layout.inspector}fr)` }}>
+            <InspectorPane />
+            <Splitter orientation="horizontal" label="Resize inspector and editor" value={layout.inspector} onChange={(inspector) => actions.setLayout(store, { inspector })} />
+            <section className="pane editor-pane" aria-label="YAML editor">
+              <Suspense fallback={<p className="placeholder">Loading the editor…</p>}>
+                <EditorPane />
+              </Suspense>
+            </section>
+          </div>
         </div>
       </main>
-      <Splitter orientation="horizontal" label="Resize events strip" value={1 - layout.events} min={0.5} max={0.95} onChange={(v) => actions.setLayout(store, { events: Math.round((1 - v) * 1000) / 1000 })} />
+      <Splitter
+        orientation="horizontal"
+        label="Resize events strip"
+        value={1 - layout.events}
+        min={0.5}
+        max={0.95}
+        onChange={(v) => actions.setLayout(store, { events: Math.round((1 - v) * 1000) / 1000 })}
+      />
       <EventsPane />
     </div>
   );
+}
+
+/** The lesson pane beside the workspace (graph over terminal | inspector over editor); a
+ *  presenter's slide has the graph and terminal beside it and nothing else. */
+function lessonColumns(lesson: boolean, presenter: boolean, width: number): string {
+  if (presenter) return 'minmax(0, 0.45fr) minmax(0, 0.55fr)';
+  return lesson ? `minmax(0, ${width}fr) 6px minmax(0, ${1 - width}fr)` : 'minmax(0, 1fr)';
 }
 
 /** Ctrl/Cmd + and - scale the terminal and editor text (presenters); Ctrl/Cmd 0 resets. */

@@ -2,8 +2,11 @@
  * Runs one terminal command at a time: drives its generator, sends its output to the page, and
  * lets it wait in virtual time. A `sleep` effect parks the command until the clock reaches its
  * wake-up time (the host advances the clock at the chosen speed); Ctrl+C ends it through the
- * generator's `return`, so its `finally` blocks (a watch's unsubscribe) run.
+ * generator's `return`, so its `finally` blocks (a watch's unsubscribe) run. A `stdin.readLine`
+ * call (an interactive `kubectl exec -it … -- sh`) parks it until the page sends the line typed;
+ * while such a shell runs a command (`stdin.interruptible`), Ctrl+C stops that command only.
  */
+import { INTERRUPT, STDIN_INTERRUPTIBLE, STDIN_READ_LINE } from '../engine/shell';
 import type { ShellEffect } from '../engine/shell/types';
 
 export type CommandGen = Generator<ShellEffect, number, unknown>;
@@ -11,6 +14,8 @@ export type CommandGen = Generator<ShellEffect, number, unknown>;
 export interface CommandSink {
   output(id: number, stream: 'stdout' | 'stderr', text: string): void;
   clear(id: number): void;
+  /** The command waits for a line of standard input (answer with `input`). */
+  readLine(id: number): void;
   done(id: number, exitCode: number): void;
   now(): number;
 }
@@ -19,7 +24,8 @@ export interface CommandSink {
 export const INTERRUPTED = 130;
 
 export class CommandRunner {
-  private current: { id: number; gen: CommandGen; wakeAt: number } | undefined;
+  /** `interruptible`: an interactive shell with a terminal (exec -it) runs a command, which gets Ctrl+C instead. */
+  private current: { id: number; gen: CommandGen; wakeAt: number; reading?: boolean; interruptible?: boolean } | undefined;
 
   constructor(private readonly sink: CommandSink) {}
 
@@ -42,11 +48,20 @@ export class CommandRunner {
     this.resume();
   }
 
-  /** Drives the command until it waits or ends. */
-  resume(): void {
+  /** A line typed for the command (`null`: end of input); false when it is not reading one. */
+  input(id: number, line: string | null): boolean {
     const c = this.current;
-    if (!c) return;
-    let answer: unknown;
+    if (!c || c.id !== id || !c.reading) return false;
+    c.reading = false;
+    c.wakeAt = this.sink.now();
+    this.resume(line);
+    return true;
+  }
+
+  /** Drives the command until it waits or ends; `answer` replies to the effect it stopped at. */
+  resume(answer?: unknown): void {
+    const c = this.current;
+    if (!c || c.reading) return;
     for (;;) {
       let step: IteratorResult<ShellEffect, number>;
       try {
@@ -64,6 +79,14 @@ export class CommandRunner {
       const e = step.value;
       if (e.type === 'stdout' || e.type === 'stderr') this.sink.output(c.id, e.type, e.text);
       else if (e.type === 'call' && e.name === 'clear') this.sink.clear(c.id);
+      else if (e.type === 'call' && e.name === STDIN_INTERRUPTIBLE) c.interruptible = e.payload === true;
+      else if (e.type === 'call' && e.name === STDIN_READ_LINE) {
+        // Time goes on while a person types; the command resumes only when the line comes.
+        c.reading = true;
+        c.wakeAt = Infinity;
+        this.sink.readLine(c.id);
+        return;
+      }
       else if (e.type === 'sleep' && e.ms > 0) {
         c.wakeAt = this.sink.now() + e.ms;
         return;
@@ -75,6 +98,13 @@ export class CommandRunner {
   interrupt(id: number): boolean {
     const c = this.current;
     if (!c || c.id !== id) return false;
+    if (c.interruptible && !c.reading) {
+      // The tty's SIGINT goes to the command the container's shell runs, not to kubectl exec.
+      c.interruptible = false;
+      c.wakeAt = this.sink.now();
+      this.resume(INTERRUPT);
+      return true;
+    }
     try {
       c.gen.return(INTERRUPTED);
     } catch {

@@ -124,6 +124,17 @@ describe('WorkerHost', () => {
     worker.terminate();
   });
 
+  it('applies into the terminal session namespace', async () => {
+    const { client, worker } = await booted();
+    await client.request('run', { input: 'kubectl create namespace team && kubectl config set-context --current --namespace=team' });
+    const yaml = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n';
+    expect(await client.request('apply', { text: yaml })).toEqual({ exitCode: 0, stdout: 'configmap/settings created\n', stderr: '' });
+    const { id, reply } = client.send('run', { input: 'kubectl get configmap settings -n team -o name; kubectl get configmap settings -n default' });
+    expect(await reply).toEqual({ exitCode: 1 });
+    expect(client.output(id)).toBe('configmap/settings\nError from server (NotFound): configmaps "settings" not found\n');
+    worker.terminate();
+  });
+
   it('reads editor buffers as files', async () => {
     const { client, worker } = await booted();
     await client.request('setFiles', { files: { 'cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: fromfile\n' } });

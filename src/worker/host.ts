@@ -18,6 +18,7 @@ import { Batcher } from './batcher';
 import { CommandRunner } from './commands';
 import { complete } from './completion';
 import { BufferFs, HOME } from './files';
+import { LessonHost } from './lessons';
 import type { SnapshotStorage } from './storage';
 
 export interface Timers {
@@ -62,6 +63,7 @@ export class WorkerHost {
   private lastChange: number | undefined;
   private saving = false;
   private outBuf: Extract<Message, { type: 'output' }>[] = [];
+  private readonly lessons: LessonHost;
 
   constructor(private readonly opts: HostOptions) {
     this.runner = new CommandRunner({
@@ -70,12 +72,36 @@ export class WorkerHost {
         this.flushOutput();
         this.post({ type: 'clear', id });
       },
+      readLine: (id) => {
+        this.flushOutput();
+        this.post({ type: 'readLine', id });
+      },
       done: (id, exitCode) => {
         this.flushOutput();
         this.reply(id, 'run', { exitCode });
         this.markChanged();
       },
       now: () => this.sim.now(),
+    });
+    this.lessons = new LessonHost({
+      storage: opts.storage.lessons,
+      sim: () => this.sim,
+      install: (sim) => this.install(sim),
+      fullState: () => this.fullState(),
+      post: (m) => this.post(m),
+      setSpeed: (speed) => {
+        this.speed = speed;
+        this.lastReal = this.opts.timers.now();
+      },
+      fs: this.fs,
+      addFiles: (files) => this.fs.setBuffers(files),
+      advanceTo: (t) => this.advanceTo(t),
+      saveSandbox: async () => void (await this.opts.storage.save(this.sim.snapshot() as unknown as ClusterSnapshot)),
+      loadSandbox: async () => {
+        const saved = await this.opts.storage.load().catch(() => undefined);
+        return saved ? restoreCluster(saved as unknown as SimulationSnapshot) : createCluster();
+      },
+      realNow: () => this.opts.timers.now(),
     });
   }
 
@@ -101,6 +127,10 @@ export class WorkerHost {
       case 'interrupt':
         this.reply(req.id, 'interrupt', { interrupted: this.runner.interrupt(req.target) });
         return this.flush();
+      case 'stdin':
+        this.reply(req.id, 'stdin', { accepted: this.runner.input(req.target, req.line) });
+        this.flushOutput();
+        return this.flush();
       case 'apply':
         return this.apply(req.id, req.text);
       case 'setSpeed':
@@ -110,6 +140,7 @@ export class WorkerHost {
       case 'skipAhead':
         this.skipAhead();
         this.flush();
+        this.lessons.tick(true);
         return this.reply(req.id, 'skipAhead', this.clock());
       case 'complete':
         return this.reply(req.id, 'complete', complete(req.line, req.cursor, this.completionSource()));
@@ -123,14 +154,26 @@ export class WorkerHost {
       case 'exportSnapshot':
         return this.reply(req.id, 'exportSnapshot', { snapshot: this.sim.snapshot() as unknown as ClusterSnapshot });
       case 'importSnapshot':
+        await this.lessons.detach();
         this.install(restoreCluster(req.snapshot as unknown as SimulationSnapshot));
         await this.save();
         return this.reply(req.id, 'importSnapshot', this.fullState());
       case 'reset':
+        await this.lessons.detach();
         this.install(createCluster());
         await this.save();
         return this.reply(req.id, 'reset', this.fullState());
+      default:
+        return this.lessonRequest(req);
     }
+  }
+
+  private async lessonRequest(req: Extract<Request, { type: `lesson${string}` }>): Promise<void> {
+    const value = await this.lessons.handle(req);
+    // Progress is the learner's: saved at once, not when the page may already be gone.
+    if (req.type !== 'lessonCatalogue') await this.save();
+    this.reply(req.id, req.type, value as never);
+    this.flush();
   }
 
   private async boot(req: Extract<Request, { type: 'boot' }>): Promise<void> {
@@ -150,7 +193,9 @@ export class WorkerHost {
     this.install(sim ?? createCluster());
     this.session.history.push(...req.history);
     this.booted = true;
-    if (!restored) await this.save();
+    // A lesson that was open when the page went away comes back at the same step.
+    if (await this.lessons.resume()) restored = true;
+    else if (!restored) await this.save();
     this.reply(req.id, 'boot', { ...this.fullState(), restored });
     this.lastReal = this.opts.timers.now();
     this.scheduleTick();
@@ -179,7 +224,8 @@ export class WorkerHost {
   private apply(id: number, text: string): void {
     const host = {
       sim: this.sim,
-      namespace: () => 'default',
+      // The terminal's namespace (`kubectl config set-context --current --namespace=…`), like kubectl apply.
+      namespace: () => this.session.getNamespace(),
       setNamespace: () => {},
       context: identityOf(this.sim).context,
       fs: this.fs,
@@ -200,30 +246,41 @@ export class WorkerHost {
     this.flush();
   }
 
-  /** Moves virtual time to `target`, waking the running command at each instant it asked for. */
+  /** Moves virtual time to `target`, waking the running command at each instant it asked for and
+   *  firing the lesson's scripted events at theirs. */
   private advanceTo(target: number): void {
     for (;;) {
       const wake = this.runner.wakeAt;
-      if (wake === undefined || wake > target) break;
-      this.sim.advanceTo(Math.max(wake, this.sim.now()));
-      this.runner.resume();
-      this.flushOutput();
+      const event = this.lessons.nextEventAt();
+      const next = Math.min(wake ?? Infinity, event ?? Infinity);
+      if (next > target) break;
+      this.sim.advanceTo(Math.max(next, this.sim.now()));
+      if (event !== undefined && event <= this.sim.now()) this.lessons.fireDue();
+      if (wake !== undefined && wake <= this.sim.now()) {
+        this.runner.resume();
+        this.flushOutput();
+      }
     }
     this.sim.advanceTo(target);
   }
 
   private skipAhead(): void {
     const deadline = this.sim.now() + SKIP_LIMIT_MS;
+    // A lesson's next scripted event counts as activity, and skipping stops right after it fires:
+    // the learner sees the node fail rather than the cluster already healed.
+    const event = this.lessons.nextEventAt();
     for (;;) {
       this.sim.settle();
-      if (this.sim.isQuiet()) break;
-      const next = this.sim.nextActivity();
-      if (next === undefined || next > deadline) break;
+      if (event !== undefined && this.lessons.nextEventAt() !== event) break;
+      const next = this.sim.isQuiet() ? event : Math.min(this.sim.nextActivity() ?? Infinity, event ?? Infinity);
+      if (next === undefined || next === Infinity || next > deadline) break;
       this.advanceTo(Math.max(next, this.sim.now()));
     }
-    // A command waiting on nothing but time (`sleep 30s`) is not left waiting either.
+    // A command waiting on nothing but time (`sleep 30s`) is not left waiting either (unless a
+    // scripted event comes first).
     const wake = this.runner.wakeAt;
-    if (wake !== undefined && wake > this.sim.now() && wake <= deadline) this.advanceTo(wake);
+    const eventFired = event !== undefined && this.lessons.nextEventAt() !== event;
+    if (!eventFired && wake !== undefined && wake > this.sim.now() && wake <= Math.min(deadline, event ?? Infinity)) this.advanceTo(wake);
   }
 
   private tick(): void {
@@ -238,6 +295,7 @@ export class WorkerHost {
       if (whole > 0) this.advanceTo(this.sim.now() + whole);
     }
     this.flush();
+    this.lessons.tick();
     void this.maybeSave(real);
   }
 
@@ -265,6 +323,7 @@ export class WorkerHost {
       this.seq = batch.seq;
       this.post({ type: 'batch', batch });
       this.markChanged();
+      this.lessons.changed();
       this.lastClockSent = { real, now: batch.clock.now, speed: batch.clock.speed };
       return;
     }
@@ -296,7 +355,8 @@ export class WorkerHost {
     this.dirtySince = undefined;
     this.lastChange = undefined;
     try {
-      await this.opts.storage.save(this.sim.snapshot() as unknown as ClusterSnapshot);
+      if (this.lessons.active) await this.lessons.save();
+      else await this.opts.storage.save(this.sim.snapshot() as unknown as ClusterSnapshot);
       return true;
     } catch {
       return false;

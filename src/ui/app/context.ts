@@ -9,6 +9,9 @@ export interface AppServices {
   bridge: Bridge;
   /** Prints to the terminal above the prompt (apply results, notices); set by the terminal pane. */
   print(text: string): void;
+  /** Types into the terminal as if at the keyboard and resolves when the prompt is back (a
+   *  lesson's Run button); set by the terminal pane. */
+  type?(text: string): Promise<void>;
 }
 
 export const AppContext = createContext<AppServices | null>(null);

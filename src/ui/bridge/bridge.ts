@@ -5,7 +5,7 @@
  * does not follow on, and restarts a crashed Worker from its last saved snapshot. Nothing here
  * waits on the Worker synchronously: every call returns a promise.
  */
-import type { Batch, ClusterSnapshot, Completion, FullState, Message, ReplyValues, Request, RequestType, Speed, WorkerLike } from '../../protocol/messages';
+import type { Batch, ClusterSnapshot, Completion, FullState, LessonView, Message, ReplyValues, Request, RequestType, Speed, WorkerLike } from '../../protocol/messages';
 import { applyBatches, mirrorFromFull } from '../state/mirror';
 import type { AppStore, Buffer } from '../state/store';
 
@@ -23,6 +23,8 @@ interface Pending {
   reject(err: Error): void;
   onOutput?: (stream: 'stdout' | 'stderr', text: string) => void;
   onClear?: () => void;
+  /** The command reads a line of standard input (answer with `stdin`). */
+  onReadLine?: () => void;
 }
 
 export const RESTART_NOTICE = 'The simulation stopped unexpectedly and was restarted from its last save.';
@@ -37,6 +39,8 @@ export class Bridge {
   private readonly frame: (cb: () => void) => void;
   /** Called after every reset/import/restart with the fresh state (the terminal prints a note). */
   onRestart: ((why: 'crash') => void) | undefined;
+  /** The open lesson as the Worker last described it (src/ui/lessonPane listens). */
+  onLesson: ((lesson: LessonView | null) => void) | undefined;
 
   constructor(private readonly opts: BridgeOptions) {
     this.frame = opts.frame ?? ((cb) => requestAnimationFrame(() => cb()));
@@ -53,8 +57,13 @@ export class Bridge {
     return state;
   }
 
-  run(input: string, onOutput: Pending['onOutput'], onClear: Pending['onClear']): { id: number; done: Promise<ReplyValues['run']> } {
-    return this.send('run', { input }, { onOutput, onClear });
+  run(input: string, onOutput: Pending['onOutput'], onClear: Pending['onClear'], onReadLine?: Pending['onReadLine']): { id: number; done: Promise<ReplyValues['run']> } {
+    return this.send('run', { input }, { onOutput, onClear, onReadLine });
+  }
+
+  /** A line typed for the running command `target` (`null`: Ctrl+D, end of input). */
+  stdin(target: number, line: string | null): Promise<ReplyValues['stdin']> {
+    return this.request('stdin', { target, line });
   }
 
   interrupt(target: number): Promise<ReplyValues['interrupt']> {
@@ -138,11 +147,15 @@ export class Bridge {
         return this.pending.get(m.id)?.onOutput?.(m.stream, m.text);
       case 'clear':
         return this.pending.get(m.id)?.onClear?.();
+      case 'readLine':
+        return this.pending.get(m.id)?.onReadLine?.();
       case 'batch':
         this.batches.push(m.batch);
         return this.scheduleFrame();
       case 'clock':
         return this.opts.store.setState({ clock: m.clock });
+      case 'lesson':
+        return this.onLesson?.(m.lesson);
       case 'fatal':
         console.error('simulation failed', m.error.message, m.error.stack);
         return void this.restart();
@@ -178,6 +191,11 @@ export class Bridge {
       this.resyncing = false;
       this.scheduleFrame();
     }
+  }
+
+  /** A request replaced the cluster (a lesson opened or closed): the mirror starts over. */
+  adopt(full: FullState): void {
+    this.install(full);
   }
 
   private install(full: FullState): void {

@@ -45,7 +45,8 @@ export default function TerminalPane() {
     const controller = new TerminalController(
       { write: (d) => xterm.write(d), cols: () => xterm.cols },
       {
-        run: (input, onOutput, onClear) => bridge.run(input, onOutput, onClear),
+        run: (input, onOutput, onClear, onReadLine) => bridge.run(input, onOutput, onClear, onReadLine),
+        stdin: (id, line) => bridge.stdin(id, line),
         interrupt: (id) => bridge.interrupt(id),
         complete: (line, cursor) => bridge.complete(line, cursor),
       },
@@ -54,6 +55,7 @@ export default function TerminalPane() {
     controller.start();
     const data = xterm.onData((d) => controller.input(d));
     services.print = (text) => controller.print(text);
+    services.type = (text) => controller.type(text);
     term.current = { xterm, fit };
     const resize = new ResizeObserver(() => {
       try {

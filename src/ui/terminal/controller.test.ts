@@ -91,3 +91,15 @@ describe('TerminalController', () => {
     expect(t.screen()).toContain('web-1  web-2');
   });
 });
+
+describe('TerminalController.type', () => {
+  it('types commands visibly and resolves once they have run and the prompt is back', async () => {
+    const { shell, runs } = fakeShell({ 'echo one': { out: 'one\n' }, 'echo two': { out: 'two\n' } });
+    const { c, screen } = setup(shell);
+    await c.type('echo one\necho two\n');
+    expect(runs).toEqual(['echo one', 'echo two']);
+    expect(screen()).toContain('$ echo one');
+    expect(screen()).toContain('two');
+    expect(screen().endsWith('$ ')).toBe(true);
+  });
+});

@@ -1,8 +1,10 @@
 /**
  * The terminal's behaviour without xterm: keys go through the line editor, Enter sends the input to
  * the Worker, output comes back as written, Tab asks the Worker for completions, Ctrl+C interrupts.
- * Keys typed while a command runs wait their turn (type-ahead), except Ctrl+C. The xterm adapter
- * (TerminalPane.tsx) only connects a `Surface` and forwards `onData`.
+ * Keys typed while a command runs wait their turn (type-ahead), except Ctrl+C. A command that reads
+ * its standard input (`kubectl exec -it web -- sh`) gets the lines typed: the line is edited after
+ * the prompt it printed, Enter sends it, Ctrl+D on an empty line is end of input, Ctrl+C a fresh
+ * line. The xterm adapter (TerminalPane.tsx) only connects a `Surface` and forwards `onData`.
  */
 import type { Completion, ReplyValues } from '../../protocol/messages';
 import { applyCompletion, formatColumns } from './completion';
@@ -16,8 +18,10 @@ export interface Surface {
 }
 
 export interface Shell {
-  run(input: string, onOutput: (stream: 'stdout' | 'stderr', text: string) => void, onClear: () => void): { id: number; done: Promise<ReplyValues['run']> };
+  run(input: string, onOutput: (stream: 'stdout' | 'stderr', text: string) => void, onClear: () => void, onReadLine?: () => void): { id: number; done: Promise<ReplyValues['run']> };
   interrupt(id: number): unknown;
+  /** A line for the running command that asked for one (`null`: end of input). */
+  stdin?(id: number, line: string | null): unknown;
   complete(line: string, cursor: number): Promise<Completion>;
 }
 
@@ -43,6 +47,14 @@ export class TerminalController {
   private interruptRequested = false;
   private lastKeyWasTab = false;
   private readonly prompt: Prompt;
+  private idleWaiters: (() => void)[] = [];
+  /** The running command waits for a line; its prompt is what it printed last on the line. */
+  private reading: { id: number; prompt: Prompt } | undefined;
+  /** The terminal's own line while a command reads lines of its own. */
+  private mainState: EditorState | undefined;
+  /** The running command's output since its last newline. */
+  private tail = '';
+  private readonly stdinHistory: string[] = [];
 
   constructor(
     private readonly surface: Surface,
@@ -67,6 +79,14 @@ export class TerminalController {
     this.drain();
   }
 
+  /** Keys from elsewhere (a lesson's Run button), typed visibly; resolves once they have run and
+   *  the prompt is back. */
+  type(text: string): Promise<void> {
+    const idle = new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+    this.input(text.replace(/\r?\n/g, '\r'));
+    return idle;
+  }
+
   /** Text from elsewhere (the editor's apply result, a notice), shown above the prompt. */
   print(text: string): void {
     if (this.busy === 'running') return this.surface.write(crlf(text));
@@ -83,9 +103,13 @@ export class TerminalController {
 
   private drain(): void {
     while (this.busy === 'idle' && this.queue.length > 0) this.key(this.queue.shift()!);
+    // Back at the shell's own prompt (not a command's `read`): what `type` waits for.
+    if (this.busy === 'idle' && !this.reading && this.queue.length === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
 
   private key(key: Key): void {
+    if (this.reading && key.type === 'tab') return;
+    if (this.reading && key.type === 'ctrl' && key.key === 'd' && this.state.text === '') return this.sendLine(null);
     const secondTab = this.lastKeyWasTab && key.type === 'tab';
     this.lastKeyWasTab = key.type === 'tab';
     const { state, action } = edit(this.state, key);
@@ -98,6 +122,7 @@ export class TerminalController {
       case 'interrupt':
         this.surface.write('^C\r\n');
         this.drawn = NOTHING_DRAWN;
+        if (this.reading) return this.sendLine('');
         break;
       case 'clearScreen':
         this.surface.write(CLEAR_SCREEN);
@@ -113,20 +138,24 @@ export class TerminalController {
     this.redraw();
     this.surface.write('\r\n');
     this.drawn = NOTHING_DRAWN;
+    if (this.reading) return this.sendLine(input);
     if (input.trim() === '') {
       this.state = afterSubmit(this.state.history);
       return this.redraw();
     }
     this.busy = 'running';
     this.interruptRequested = false;
+    this.tail = '';
     const { id, done } = this.shell.run(
       input,
-      (_stream, text) => this.surface.write(crlf(text)),
+      (_stream, text) => this.output(text),
       () => this.surface.write(CLEAR_SCREEN),
+      () => this.startReading(),
     );
     this.running = id;
     done.then(
       (result) => {
+        this.endReading();
         if ('incomplete' in result) {
           this.state = continueInput(this.state, input);
         } else {
@@ -136,11 +165,47 @@ export class TerminalController {
         this.finish();
       },
       (err: Error) => {
+        this.endReading();
         this.surface.write(crlf(`\x1b[31m${err.message}\x1b[0m\n`));
         this.state = afterSubmit(this.remember(input));
         this.finish();
       },
     );
+  }
+
+  private output(text: string): void {
+    this.surface.write(crlf(text));
+    const all = this.tail + text;
+    this.tail = all.slice(all.lastIndexOf('\n') + 1);
+  }
+
+  /** The running command asked for a line: edit one after its prompt (type-ahead first). */
+  private startReading(): void {
+    if (this.running === undefined) return;
+    this.mainState ??= this.state;
+    this.reading = { id: this.running, prompt: plainPrompt(this.tail) };
+    this.state = newEditor(this.stdinHistory);
+    this.busy = 'idle';
+    this.drawn = NOTHING_DRAWN;
+    this.redraw();
+    this.drain();
+  }
+
+  private sendLine(line: string | null): void {
+    const target = this.reading!.id;
+    this.reading = undefined;
+    this.busy = 'running';
+    this.tail = '';
+    if (line !== null && line.trim() !== '') this.stdinHistory.push(line);
+    this.state = newEditor(this.stdinHistory);
+    void this.shell.stdin?.(target, line);
+  }
+
+  private endReading(): void {
+    this.reading = undefined;
+    this.tail = '';
+    if (this.mainState) this.state = this.mainState;
+    this.mainState = undefined;
   }
 
   private finish(): void {
@@ -191,7 +256,8 @@ export class TerminalController {
       const at = Math.max(0, match.lastIndexOf(s.search.query));
       return { prompt: plainPrompt(`(${failed}reverse-i-search)\`${s.search.query}': `), continuation: CONTINUATION, text: match, cursor: at };
     }
-    return { prompt: s.committed !== undefined ? CONTINUATION : this.prompt, continuation: CONTINUATION, text: s.text, cursor: s.cursor };
+    const prompt = this.reading?.prompt ?? (s.committed !== undefined ? CONTINUATION : this.prompt);
+    return { prompt, continuation: CONTINUATION, text: s.text, cursor: s.cursor };
   }
 
   private redraw(): void {
