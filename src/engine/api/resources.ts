@@ -44,11 +44,15 @@ export const RESOURCE_TYPES: ResourceType[] = [
   type({ kind: 'ServiceAccount', plural: 'serviceaccounts', namespaced: true, shortNames: ['sa'] }),
   type({ kind: 'ConfigMap', plural: 'configmaps', namespaced: true, shortNames: ['cm'] }),
   type({ kind: 'Secret', plural: 'secrets', namespaced: true }),
+  type({ kind: 'Service', plural: 'services', namespaced: true, shortNames: ['svc'], statusSubresource: true, categories: ['all'] }),
+  type({ kind: 'Endpoints', plural: 'endpoints', singular: 'endpoints', namespaced: true, shortNames: ['ep'] }),
   type({ group: 'apps', kind: 'Deployment', plural: 'deployments', namespaced: true, shortNames: ['deploy'], statusSubresource: true, generation: true, categories: ['all'] }),
   type({ group: 'apps', kind: 'ReplicaSet', plural: 'replicasets', namespaced: true, shortNames: ['rs'], statusSubresource: true, generation: true, categories: ['all'] }),
   type({ group: 'apps', kind: 'DaemonSet', plural: 'daemonsets', namespaced: true, shortNames: ['ds'], statusSubresource: true, generation: true, categories: ['all'] }),
   type({ group: 'apps', kind: 'ControllerRevision', plural: 'controllerrevisions', namespaced: true }),
   type({ group: 'coordination.k8s.io', kind: 'Lease', plural: 'leases', namespaced: true }),
+  type({ group: 'discovery.k8s.io', kind: 'EndpointSlice', plural: 'endpointslices', namespaced: true }),
+  type({ group: 'networking.k8s.io', kind: 'ServiceCIDR', plural: 'servicecidrs', namespaced: false, statusSubresource: true }),
 ];
 
 const byQualified = new Map<string, ResourceType>();

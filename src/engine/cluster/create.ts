@@ -10,6 +10,7 @@ import { clusterContext } from './context';
 import { ClusterIdentity, type ProfileName } from './identity';
 import { installComponents } from './components';
 import { plainNode } from './plain';
+import { addOnServices, createServiceNetwork } from './services';
 import { systemWorkloads } from './systemWorkloads';
 import type { NodeTemplate } from './nodeTemplate';
 
@@ -35,11 +36,13 @@ export function createCluster(opts: ClusterOptions = {}): Simulation {
   for (const name of SYSTEM_NAMESPACES) {
     sim.api.create('namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name } } as KubeObject);
   }
+  createServiceNetwork(sim.api, profile);
   const agents = installComponents(sim);
   for (const t of machines(profile, opts.nodes ?? 3, sim)) agents.addNode(t);
   sim.settle();
   if (!opts.withoutAddOns) {
     for (const obj of systemWorkloads(profile)) sim.api.create(obj.kind === 'Deployment' ? 'deployments.apps' : 'daemonsets.apps', obj);
+    for (const svc of addOnServices(profile)) sim.api.create('services', svc);
   }
   sim.runUntilQuiet(10 * 60 * 1000);
   // `az aks create` takes minutes; a learner connects to a cluster a few minutes old.

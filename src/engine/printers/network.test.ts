@@ -32,3 +32,15 @@ describe('endpoints table', () => {
     expect(cells('endpoints', { metadata: meta })[1]).toBe('<none>');
   });
 });
+
+describe('endpointslices table', () => {
+  it('lists port numbers and addresses, <unset> when empty', () => {
+    const s = { metadata: meta, addressType: 'IPv4', ports: [{ name: '', port: 80, protocol: 'TCP' }], endpoints: ['10.244.0.5', '10.244.1.6', '10.244.2.7', '10.244.0.8'].map((ip) => ({ addresses: [ip] })) };
+    expect(cells('endpointslices.discovery.k8s.io', s)).toEqual(['web', 'IPv4', '80', '10.244.0.5,10.244.1.6,10.244.2.7 + 1 more...', '5m']);
+    expect(cells('endpointslices.discovery.k8s.io', { metadata: meta, addressType: 'IPv4', ports: null, endpoints: null }).slice(2, 4)).toEqual(['<unset>', '<unset>']);
+  });
+
+  it('prints service CIDRs', () => {
+    expect(cells('servicecidrs.networking.k8s.io', { metadata: { name: 'kubernetes', creationTimestamp: ago(5 * MIN) }, spec: { cidrs: ['10.0.0.0/16'] } })).toEqual(['kubernetes', '10.0.0.0/16', '5m']);
+  });
+});

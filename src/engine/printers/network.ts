@@ -92,3 +92,49 @@ export const endpointsPrinter: TablePrinter = {
   columns: [NAME_COLUMN, col('Endpoints'), AGE_COLUMN],
   row: (ep: Endpoints, now) => [ep.metadata?.name ?? '', formatEndpoints(ep), age(ep.metadata?.creationTimestamp, now)],
 };
+
+/** listWithMoreString: the first `max` items, ` + N more...` past them, `<unset>` when empty. */
+function listWithMore(list: string[], count: number, max: number): string {
+  const ret = list.join(',');
+  if (count > max) return `${ret} + ${count - max} more...`;
+  return ret || '<unset>';
+}
+
+interface EndpointSliceLike {
+  metadata?: { name?: string; creationTimestamp?: string };
+  addressType?: string;
+  ports?: { name?: string; port?: number }[] | null;
+  endpoints?: { addresses?: string[] }[] | null;
+}
+
+/** formatDiscoveryPorts: port numbers (a name when the port is unset, else `*`). */
+export function formatDiscoveryPorts(ports: EndpointSliceLike['ports']): string {
+  const all = (ports ?? []).map((p) => (p.port !== undefined && p.port !== null ? String(p.port) : (p.name ?? '*')));
+  return listWithMore(all.slice(0, 3), all.length, 3);
+}
+
+/** formatDiscoveryEndpoints: the addresses of every endpoint. */
+export function formatDiscoveryEndpoints(endpoints: EndpointSliceLike['endpoints']): string {
+  const all = (endpoints ?? []).flatMap((e) => e.addresses ?? []);
+  return listWithMore(all.slice(0, 3), all.length, 3);
+}
+
+export const endpointSlicePrinter: TablePrinter = {
+  columns: [NAME_COLUMN, col('AddressType'), col('Ports'), col('Endpoints'), AGE_COLUMN],
+  row: (s: EndpointSliceLike, now) => [
+    s.metadata?.name ?? '',
+    s.addressType ?? '',
+    formatDiscoveryPorts(s.ports),
+    formatDiscoveryEndpoints(s.endpoints),
+    age(s.metadata?.creationTimestamp, now),
+  ],
+};
+
+export const serviceCIDRPrinter: TablePrinter = {
+  columns: [NAME_COLUMN, col('CIDRs'), AGE_COLUMN],
+  row: (s: { metadata?: { name?: string; creationTimestamp?: string }; spec?: { cidrs?: string[] } }, now) => [
+    s.metadata?.name ?? '',
+    (s.spec?.cidrs ?? []).join(','),
+    age(s.metadata?.creationTimestamp, now),
+  ],
+};

@@ -25,7 +25,7 @@ import {
 } from './cluster';
 import { AGE_COLUMN, CREATED_AT_COLUMN, NAME_COLUMN, age } from './format';
 import { hpaPrinter } from './hpa';
-import { endpointsPrinter, servicePrinter } from './network';
+import { endpointSlicePrinter, endpointsPrinter, serviceCIDRPrinter, servicePrinter } from './network';
 import { podPrinter } from './pods';
 import { persistentVolumeClaimPrinter, persistentVolumePrinter, storageClassPrinter } from './storage';
 import type { Table, TablePrinter } from './types';
@@ -51,6 +51,8 @@ const PRINTERS: Record<string, TablePrinter> = {
   secrets: secretPrinter,
   services: servicePrinter,
   endpoints: endpointsPrinter,
+  'endpointslices.discovery.k8s.io': endpointSlicePrinter,
+  'servicecidrs.networking.k8s.io': serviceCIDRPrinter,
   persistentvolumes: persistentVolumePrinter,
   persistentvolumeclaims: persistentVolumeClaimPrinter,
   'storageclasses.storage.k8s.io': storageClassPrinter,

@@ -4,6 +4,7 @@ import { describeNamespace } from './namespace';
 import { describeNode } from './nodeDescribe';
 import { describePod } from './pod';
 import { describeReplicaSet } from './replicaset';
+import { describeEndpointSlice, describeEndpoints, describeService, describeServiceCIDR } from './service';
 import type { DescribeSource } from './source';
 
 export type { DescribeSource } from './source';
@@ -17,4 +18,8 @@ export const DESCRIBERS: Readonly<Record<string, Describer>> = {
   replicasets: describeReplicaSet,
   nodes: describeNode,
   namespaces: describeNamespace,
+  services: describeService,
+  endpoints: describeEndpoints,
+  endpointslices: describeEndpointSlice,
+  servicecidrs: describeServiceCIDR,
 };

@@ -14,4 +14,5 @@ import './pod';
 import './replicaset';
 import './secret';
 import './serviceaccount';
+import './service';
 import './namespaceLifecycle';
