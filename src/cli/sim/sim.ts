@@ -11,11 +11,13 @@ interface NodeAgents {
   stopKubelet(node: string): void;
   startKubelet(node: string): void;
   kubeletAlive(node: string): boolean;
+  /** Powers the VM on; returns when its kubelet will post status (engine/kubelet/reboot.ts). */
+  powerOn?(node: string): number;
 }
 
 const USAGE = `Usage:
   sim node fail NODE       stop the node's VM: its kubelet stops posting status
-  sim node recover NODE    start it again
+  sim node recover NODE    start it again (waits for the VM to boot, about a minute)
   sim time                 print the virtual time
 `;
 
@@ -56,8 +58,15 @@ function* nodePower(sim: Simulation, verb: 'fail' | 'recover', name: string): Ge
     yield { type: 'stdout', text: `node/${name} is already up\n` };
     return 0;
   }
-  agents.startKubelet(name);
+  // Like `az vm start`, the command returns once the VM is up: here, once its kubelet has
+  // booted and posts status (about a minute; Ctrl-C stops waiting, not the boot).
+  const at = agents.powerOn ? agents.powerOn(name) : (agents.startKubelet(name), sim.now());
+  while (!agents.kubeletAlive(name) && sim.now() < at) yield { type: 'sleep', ms: at - sim.now() };
   sim.settle();
+  if (!agents.kubeletAlive(name)) {
+    yield { type: 'stdout', text: `node/${name} is down: it was failed again while booting\n` };
+    return 1;
+  }
   yield { type: 'stdout', text: `node/${name} recovered: its kubelet is posting status again\n` };
   return 0;
 }

@@ -8,14 +8,17 @@
 import { badRequest, notFound } from '../api/errors';
 import type { KubeObject } from '../objects';
 import type { Component, SimContext } from '../sim/component';
+import type { ShellEffect } from '../shell/types';
 import type { StoreEvent } from '../store/store';
 import { clone } from '../util/clone';
 import { defaultRuntime } from './defaultRuntime';
+import { execInContainer, execTarget, openExec, type ExecOptions, type ExecStarter } from './exec';
 import { newIpam } from './ipam';
 import { NodeKubelet } from './kubelet';
 import { selectLogs, type LogOptions } from './logs';
+import { podServing, type Serving } from './serving';
 import { buildLease, buildNode, deriveLease, deriveNode, LEASE_NAMESPACE } from './nodeObject';
-import { startNode, stopNode } from './reboot';
+import { powerOn, startNode, stopNode } from './reboot';
 import type { ContainerRuntime } from './runtimePort';
 import type { NodeSpecInput, NodeState, TimerData } from './types';
 
@@ -38,6 +41,9 @@ interface Queued {
   namespace: string;
   name: string;
 }
+
+/** The timer key of a node's VM finishing its boot (node names have no `|`). */
+const BOOT_TIMER = 'boot|';
 
 export class KubeletComponent implements Component {
   readonly name = KUBELET_COMPONENT;
@@ -69,7 +75,7 @@ export class KubeletComponent implements Component {
     const now = ctx.now();
     const r = ctx.random;
     const id = { machineID: r.hex(32), systemUUID: uuid(r.hex(32)), bootID: spec.nodeInfo?.bootID ?? uuid(r.hex(32)) };
-    const node = ctx.api.create('nodes', buildNode(spec, id, now));
+    const node = ctx.api.create('nodes', buildNode(spec, id, now), { fieldManager: 'kubelet' });
     if (!ctx.store.get('namespaces', undefined, LEASE_NAMESPACE)) {
       ctx.api.create('namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: LEASE_NAMESPACE } });
     }
@@ -125,6 +131,18 @@ export class KubeletComponent implements Component {
     stopNode(k);
   }
 
+  /**
+   * `sim node recover`: powers the node's VM on. Its kubelet starts once the VM has booted
+   * (reboot.ts, BOOT_MS); returns that instant (now when it is up already).
+   */
+  powerOn(node: string): number {
+    const k = this.mustNode(node);
+    const booting = k.state.bootingUntil !== undefined;
+    const at = powerOn(k);
+    if (!k.state.alive && !booting) this.ctx.queue.schedule(at, this.name, BOOT_TIMER + node, { at });
+    return at;
+  }
+
   startKubelet(node: string): void {
     const k = this.mustNode(node);
     if (k.state.alive) return;
@@ -154,6 +172,28 @@ export class KubeletComponent implements Component {
     return selectLogs(c.containerID || c.logs.length ? c.logs : c.previousLogs, opts);
   }
 
+  /**
+   * `kubectl exec` (the pods/exec subresource): runs `command` in a running container of the pod
+   * through its node's kubelet and runtime. Errors are thrown as the apiserver or kubelet words
+   * them; the generator returns the command's exit code (see exec.ts).
+   */
+  exec(namespace: string, pod: string, container: string, command: string[], opts: ExecOptions = {}): Generator<ShellEffect, number, unknown> {
+    const obj = execTarget(this.ctx.store, namespace, pod, container);
+    return execInContainer(this.nodes.get(obj.spec!.nodeName), obj, container, command, opts);
+  }
+
+  /** The same in two steps, for a server that must answer the upgrade before the command starts. */
+  openExec(namespace: string, pod: string, container: string): ExecStarter {
+    const obj = execTarget(this.ctx.store, namespace, pod, container);
+    return openExec(this.nodes.get(obj.spec!.nodeName), obj, container);
+  }
+
+  /** What a connection to the pod's `port` finds (the cluster network asks; see serving.ts). */
+  serving(namespace: string, pod: string, port: number, path?: string): Serving {
+    const obj = this.ctx.store.get('pods', namespace, pod);
+    return podServing(obj?.spec?.nodeName ? this.nodes.get(obj.spec.nodeName) : undefined, obj, port, path);
+  }
+
   /** CPU and memory of a pod's running containers, for metrics; undefined if not running here. */
   usage(namespace: string, pod: string): ContainerUsage[] | undefined {
     const obj = this.ctx.store.get('pods', namespace, pod);
@@ -166,6 +206,11 @@ export class KubeletComponent implements Component {
   }
 
   onTimer(key: string, data: unknown): void {
+    if (key.startsWith(BOOT_TIMER)) {
+      const node = key.slice(BOOT_TIMER.length);
+      if (this.nodes.get(node)?.state.bootingUntil === (data as { at: number }).at) this.startKubelet(node);
+      return;
+    }
     this.nodes.get(key)?.onTimer(data as TimerData & { boot: number });
   }
 

@@ -11,6 +11,7 @@ import type { Container } from 'kubernetes-types/core/v1';
 import { runArgv } from '../shell/run';
 import { Random } from '../sim/random';
 import { containerArgv, imageId, imageSize, imageSpec, parseImageRef, pullImage, startProcess as runtimeProcess } from './runtime';
+import { readContainerFile, startExec } from './runtime/exec';
 import type { ContainerProcess, ContainerRuntime, ExecResult, ImageResolution, Platform, ProcEffect, ProcessInput, ProcExit } from './runtimePort';
 
 /** A pull of an image whose layers are all on the node: manifest round trips only. */
@@ -89,6 +90,7 @@ function startProcess(input: ProcessInput): ContainerProcess {
     now: input.now(),
     random: () => random.next(),
     podIP: input.podIP,
+    kernelVersion: input.kernelVersion,
     memoryLimitBytes: input.memoryLimitBytes,
     fs: input.fs,
   });
@@ -131,5 +133,7 @@ export function defaultRuntime(): ContainerRuntime {
     },
     startProcess,
     exec,
+    execSession: startExec,
+    readFile: readContainerFile,
   };
 }

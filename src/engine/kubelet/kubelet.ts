@@ -101,7 +101,7 @@ export class NodeKubelet {
     try {
       // The status was built afresh for this write (parts it shares come from the stored, never
       // mutated pod): hand it over rather than have the server copy it.
-      this.ctx.api.updateStatus('pods', { ...pod, status } as KubeObject, { handOver: true });
+      this.ctx.api.updateStatus('pods', { ...pod, status } as KubeObject, { handOver: true, fieldManager: 'kubelet' });
     } catch {
       // The pod went away meanwhile: its DELETED event cleans up.
     }

@@ -82,4 +82,19 @@ describe('node registration and heartbeats', () => {
     const nodeEvents = sim.api.list('events', { namespace: 'default' }).items.filter((e: any) => e.involvedObject.kind === 'Node').map((e: any) => e.reason);
     expect(nodeEvents).toContain('Rebooted');
   });
+
+  it('finishes off pods deleted while the node was down without SandboxChanged', () => {
+    const { sim, kubelet } = boot();
+    createPod(sim, 'web', [{ name: 'web', image: 'nginx' }]);
+    waitFor(sim, () => getPod(sim, 'web')?.status.phase === 'Running');
+    kubelet.stopKubelet('node-1');
+    sim.advance(60_000);
+    // What taint eviction does after tolerationSeconds: a graceful delete the stopped kubelet never sees.
+    sim.api.delete('pods', 'default', 'web');
+    sim.advance(60_000);
+    expect(getPod(sim, 'web')!.metadata.deletionTimestamp).toBeDefined();
+    kubelet.startKubelet('node-1');
+    waitFor(sim, () => getPod(sim, 'web') === undefined);
+    expect(podEvents(sim, 'web')).not.toContain('Normal SandboxChanged Pod sandbox changed, it will be killed and re-created.');
+  });
 });

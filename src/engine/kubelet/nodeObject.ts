@@ -55,6 +55,11 @@ export function platformOf(spec: NodeSpecInput): { os: string; arch: string } {
   return { os: spec.nodeInfo?.operatingSystem ?? 'linux', arch: spec.nodeInfo?.architecture ?? 'amd64' };
 }
 
+/** The node's kernel (status.nodeInfo.kernelVersion): what its containers' `uname -r` and banners show. */
+export function kernelVersionOf(spec: NodeSpecInput): string {
+  return spec.nodeInfo?.kernelVersion ?? (platformOf(spec).os === 'windows' ? '10.0.20348.2966' : '5.15.0-1079-azure');
+}
+
 export function nodeLabels(spec: NodeSpecInput): Record<string, string> {
   const { os, arch } = platformOf(spec);
   return {
@@ -111,7 +116,7 @@ export function buildNode(spec: NodeSpecInput, id: NodeIdentity, now: number): K
         machineID: info.machineID ?? id.machineID,
         systemUUID: info.systemUUID ?? id.systemUUID,
         bootID: info.bootID ?? id.bootID,
-        kernelVersion: info.kernelVersion ?? (os === 'windows' ? '10.0.20348.2966' : '5.15.0-1079-azure'),
+        kernelVersion: kernelVersionOf(spec),
         osImage: info.osImage ?? (os === 'windows' ? 'Windows Server 2022 Datacenter' : 'Ubuntu 22.04.5 LTS'),
         containerRuntimeVersion: info.containerRuntimeVersion ?? 'containerd://1.7.27-1',
         kubeletVersion: info.kubeletVersion ?? KUBERNETES_VERSION,

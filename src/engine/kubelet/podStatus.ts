@@ -77,8 +77,7 @@ function count(list: ContainerState[]): Counts {
 export function podPhase(pod: KubeObject, ps: PodState): string {
   if (ps.finished) return ps.finished;
   const restartPolicy = pod.spec?.restartPolicy ?? 'Always';
-  const inits = ps.containers.filter((c) => c.init);
-  const apps = ps.containers.filter((c) => !c.init);
+  const { inits, apps } = split(ps.containers);
   if (!ps.sandboxReady && !apps.some((c) => c.step === 'running')) return 'Pending';
   const initDone = inits.every((c) => c.step === 'done' && c.terminated?.exitCode === 0);
   if (!initDone) {
@@ -115,10 +114,10 @@ export function buildPodStatus(pod: KubeObject, ps: PodState, hostIP: string, no
   const phase = podPhase(pod, ps);
   const gen = pod.metadata.generation;
   const terminal = phase === 'Succeeded' || phase === 'Failed';
-  const inits = ps.containers.filter((c) => c.init);
-  const apps = ps.containers.filter((c) => !c.init);
-  const incomplete = inits.filter((c) => !(c.step === 'done' && c.terminated?.exitCode === 0)).map((c) => c.name);
-  const unready = apps.filter((c) => !c.ready).map((c) => c.name);
+  const { inits, apps } = split(ps.containers);
+  const incomplete = inits.length ? inits.filter((c) => !(c.step === 'done' && c.terminated?.exitCode === 0)).map((c) => c.name) : NONE;
+  const unready: string[] = [];
+  for (const c of apps) if (!c.ready) unready.push(c.name);
   const scheduled = (pod.status?.conditions ?? []).find((c: any) => c.type === 'PodScheduled');
   if (scheduled && !ps.conditions.PodScheduled) ps.conditions.PodScheduled = { status: 'True', at: parseTime(String(scheduled.lastTransitionTime)) || now };
   const conditions = [
@@ -128,13 +127,8 @@ export function buildPodStatus(pod: KubeObject, ps: PodState, hostIP: string, no
       : incomplete.length
         ? condition(ps, 'Initialized', 'False', now, gen, 'ContainersNotInitialized', `containers with incomplete status: [${incomplete.join(' ')}]`)
         : condition(ps, 'Initialized', 'True', now, gen),
-    ...(['Ready', 'ContainersReady'] as const).map((type) =>
-      terminal
-        ? condition(ps, type, 'False', now, gen, 'PodCompleted')
-        : unready.length
-          ? condition(ps, type, 'False', now, gen, 'ContainersNotReady', `containers with unready status: [${unready.join(' ')}]`)
-          : condition(ps, type, 'True', now, gen),
-    ),
+    readiness(ps, 'Ready', terminal, unready, now, gen),
+    readiness(ps, 'ContainersReady', terminal, unready, now, gen),
     condition(ps, 'PodScheduled', 'True', now, gen),
   ];
   const status: Record<string, unknown> = {};
@@ -151,10 +145,30 @@ export function buildPodStatus(pod: KubeObject, ps: PodState, hostIP: string, no
     status.podIPs = [{ ip: podIP }];
   }
   status.startTime = formatRFC3339(ps.startTime);
-  const specs = new Map<string, any>();
-  for (const c of [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])]) specs.set(c.name, c);
-  if (inits.length) status.initContainerStatuses = inits.map((c) => containerStatusJSON(c, specs.get(c.name) ?? {}));
-  status.containerStatuses = apps.map((c) => containerStatusJSON(c, specs.get(c.name) ?? {}));
+  if (inits.length) status.initContainerStatuses = inits.map((c) => containerStatusJSON(c, specFor(pod, c.name) ?? {}));
+  status.containerStatuses = apps.map((c) => containerStatusJSON(c, specFor(pod, c.name) ?? {}));
   status.qosClass = pod.status?.qosClass ?? podQOSClass(pod.spec ?? {});
   return status;
+}
+
+const NONE: string[] = [];
+const NO_CONTAINERS: ContainerState[] = [];
+
+/** Init and app containers, in order; without init containers the list itself (read only). */
+function split(list: ContainerState[]): { inits: ContainerState[]; apps: ContainerState[] } {
+  if (!list.some((c) => c.init)) return { inits: NO_CONTAINERS, apps: list };
+  return { inits: list.filter((c) => c.init), apps: list.filter((c) => !c.init) };
+}
+
+function readiness(ps: PodState, type: 'Ready' | 'ContainersReady', terminal: boolean, unready: string[], now: number, gen: number | undefined) {
+  if (terminal) return condition(ps, type, 'False', now, gen, 'PodCompleted');
+  if (unready.length) return condition(ps, type, 'False', now, gen, 'ContainersNotReady', `containers with unready status: [${unready.join(' ')}]`);
+  return condition(ps, type, 'True', now, gen);
+}
+
+/** The spec of a container by name (an app container's wins, as names are unique anyway). */
+function specFor(pod: KubeObject, name: string): any {
+  for (const c of pod.spec?.containers ?? []) if (c.name === name) return c;
+  for (const c of pod.spec?.initContainers ?? []) if (c.name === name) return c;
+  return undefined;
 }

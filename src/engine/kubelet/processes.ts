@@ -15,8 +15,10 @@ import { containerExited } from './containers';
 import { liveKey, type NodeKubelet } from './kubelet';
 import { appendLog } from './logs';
 import type { ContainerFs, ContainerProcess, ProcEffect } from './runtimePort';
+import { kernelVersionOf } from './nodeObject';
 import { memoryBytes } from './quantity';
 import type { ContainerState, PodState, ProcessRecord } from './types';
+import { keepVolumeWrites, mountsEmptyDir, volumeFilesAt } from './volumes';
 
 export interface LiveProcess {
   instance: number;
@@ -50,21 +52,23 @@ export const dormancy = { keepParked: false };
 /** Effects handled in one instant before the process is judged to hang the node. */
 const MAX_STEPS_PER_INSTANT = 200_000;
 
-export function memoryFs(): ContainerFs {
+/** The process's files; `under` (what its volumes held when it started) shows through but is not its own. */
+export function memoryFs(under: Record<string, string> = {}): ContainerFs {
   const files = new Map<string, string>();
   return {
-    read: (path) => files.get(path),
+    read: (path) => files.get(path) ?? (Object.hasOwn(under, path) ? under[path] : undefined),
     write(path, text, append) {
-      files.set(path, append ? (files.get(path) ?? '') + text : text);
+      files.set(path, append ? (files.get(path) ?? under[path] ?? '') + text : text);
     },
+    paths: () => [...files.keys()],
   };
 }
 
 function spawn(k: NodeKubelet, ps: PodState, c: ContainerState, spec: Container, rec: ProcessRecord, pod = k.podObject(ps)!): LiveProcess {
-  const fs = memoryFs();
+  const fs = memoryFs(rec.volumeFiles);
   const live: LiveProcess = { instance: c.instance, proc: undefined as unknown as ContainerProcess, fs, clock: rec.startedAt, pod, spec };
   const memoryLimitBytes = memoryBytes(spec.resources?.limits?.memory);
-  live.proc = k.runtime.startProcess({ pod, container: spec, podIP: ps.podIP ?? '', nodeName: k.name, now: () => live.clock, seed: rec.seed, fs, memoryLimitBytes });
+  live.proc = k.runtime.startProcess({ pod, container: spec, podIP: ps.podIP ?? '', nodeName: k.name, kernelVersion: kernelVersionOf(k.state.spec), now: () => live.clock, seed: rec.seed, fs, memoryLimitBytes });
   return live;
 }
 
@@ -79,6 +83,8 @@ export function startProcess(k: NodeKubelet, ps: PodState, c: ContainerState, sp
     memoryBytes: 0,
     cpuMillis: 0,
   };
+  const pod = k.podObject(ps);
+  if (pod && mountsEmptyDir(spec, pod)) rec.volumeFiles = volumeFilesAt(ps, spec, pod);
   c.process = rec;
   k.live.set(liveKey(ps, c), spawn(k, ps, c, spec, rec));
   drive(k, ps, c);
@@ -108,6 +114,11 @@ export function liveProcess(k: NodeKubelet, ps: PodState, c: ContainerState): Li
 }
 
 export function stopProcess(k: NodeKubelet, ps: PodState, c: ContainerState): void {
+  const pod = k.podObject(ps);
+  if (pod && mountsEmptyDir(k.containerSpec(ps, c), pod)) {
+    const live = liveProcess(k, ps, c);
+    if (live) keepVolumeWrites(ps, live.spec, pod, live.fs);
+  }
   k.live.delete(liveKey(ps, c));
   if (c.process) c.process.exited = true;
 }
@@ -176,6 +187,18 @@ export function sendSigterm(k: NodeKubelet, ps: PodState, c: ContainerState): vo
   const answer = live ? live.proc.sigterm() : 'ignore';
   if (answer === 'ignore') return;
   k.schedule(k.now() + answer.ms, { k: 'termExit', uid: ps.uid, container: c.name, instance: c.instance, exitCode: answer.exitCode });
+}
+
+/**
+ * A signal sent to PID 1 from inside the container (`kill 1`, `nginx -s quit`). A PID
+ * namespace's init only receives the signals it installed handlers for — not even SIGKILL
+ * from inside (pid_namespaces(7)) — so a shell or `sleep` as PID 1 ignores them all. A server
+ * handles TERM, INT and QUIT by shutting down (nginx: fast or graceful, exit 0); other signals
+ * (nginx's HUP reload, USR1 reopen) leave it running. The kubelet then restarts the container
+ * per restartPolicy, as for any exit.
+ */
+export function signalMainProcess(k: NodeKubelet, ps: PodState, c: ContainerState, signal: string): void {
+  if (signal === 'TERM' || signal === 'INT' || signal === 'QUIT') sendSigterm(k, ps, c);
 }
 
 export function onTermExit(k: NodeKubelet, ps: PodState, c: ContainerState, exitCode: number): void {

@@ -11,6 +11,17 @@
  * containers run again, and each container that was running shows lastState Terminated with
  * reason `Unknown`, exit code 255, and starts again with restartCount + 1. Pods being deleted are
  * finished off; pods deleted meanwhile are forgotten; pods bound meanwhile are admitted.
+ *
+ * Coming back takes time (`powerOn`): the VM boots, systemd starts containerd and the kubelet,
+ * and only then does the kubelet post status. BOOT_MS is 45–75 s: an Azure VM restart (the
+ * platform's stop/start of the VM, firmware, the Ubuntu 22.04 node image's kernel and systemd
+ * boot — typically 30–60 s for a Linux VM on Azure, as `az vm restart` timings and the boot
+ * diagnostics' timestamps show) plus containerd and the kubelet starting (a few seconds; the
+ * kubelet posts node status right after it starts, then every 10 s). A kubelet that merely
+ * restarts (systemctl restart kubelet) is back in seconds, but this model is a VM: its
+ * processes die. The node lifecycle controller then sees the fresh heartbeat on its next monitor
+ * pass (every 5 s, controllers/nodeLifecycle.ts) and removes the NoExecute taint; the
+ * NoSchedule ones go with the node update at once.
  */
 import { formatRFC3339 } from '../util/time';
 import type { NodeKubelet } from './kubelet';
@@ -21,6 +32,8 @@ import type { PodState } from './types';
 
 export function stopNode(k: NodeKubelet): void {
   const s = k.state;
+  // Powered off again while booting: the boot never completes.
+  s.bootingUntil = undefined;
   if (!s.alive) return;
   const now = k.now();
   const renew = leaseRenewTime(s, now);
@@ -33,12 +46,27 @@ export function stopNode(k: NodeKubelet): void {
   const node = k.ctx.store.get('nodes', undefined, k.name);
   if (node?.status?.conditions) {
     const conditions = node.status.conditions.map((c: any) => ({ ...c, lastHeartbeatTime: formatRFC3339(beat) }));
-    api.updateStatus('nodes', { ...node, status: { ...node.status, conditions } });
+    api.updateStatus('nodes', { ...node, status: { ...node.status, conditions } }, { fieldManager: 'kubelet' });
   }
+}
+
+/** From power-on to the kubelet posting status: VM boot, then containerd and the kubelet start. */
+export const BOOT_MS: [number, number] = [45_000, 75_000];
+
+/**
+ * Powers the VM on: returns the instant its kubelet will start (the caller schedules
+ * `startNode` then), the one already decided when it is booting, or now when it is up.
+ */
+export function powerOn(k: NodeKubelet): number {
+  const s = k.state;
+  if (s.alive) return k.now();
+  s.bootingUntil ??= k.now() + k.jitter(BOOT_MS);
+  return s.bootingUntil;
 }
 
 export function startNode(k: NodeKubelet): void {
   const s = k.state;
+  s.bootingUntil = undefined;
   if (s.alive) return;
   const now = k.now();
   const downSince = s.stoppedAt ?? now;
@@ -70,7 +98,7 @@ function postNodeRestart(k: NodeKubelet, now: number): void {
     conditions: kubeletConditions(now, node.status?.conditions),
     nodeInfo: { ...node.status?.nodeInfo, bootID: k.state.bootID },
   };
-  api.updateStatus('nodes', { ...node, status });
+  api.updateStatus('nodes', { ...node, status }, { fieldManager: 'kubelet' });
   const ref = { apiVersion: 'v1', kind: 'Node', name: k.name, uid: k.name };
   const record = (type: 'Normal' | 'Warning', reason: string, message: string) =>
     k.ctx.record({ component: 'kubelet', host: k.name }, ref, type, reason, message);
@@ -115,7 +143,10 @@ function rebootPod(k: NodeKubelet, ps: PodState, downSince: number): void {
   ps.sandboxReady = false;
   ps.sandbox++;
   k.markDirty(ps);
-  if (ps.terminating) {
+  // A pod deleted while the node was down (taint eviction, a delete) goes to termination as one
+  // already terminating does: the kubelet's pod workers route a pod with a deletionTimestamp to
+  // terminating and never re-create its sandbox, so no SandboxChanged.
+  if (ps.terminating || pod.metadata.deletionTimestamp) {
     ps.terminating = undefined;
     return beginTermination(k, ps, pod);
   }

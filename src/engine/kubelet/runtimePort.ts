@@ -5,6 +5,9 @@
  */
 import type { Container } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../objects';
+import type { ExecInput, ExecStart, FileViewInput } from './runtime/exec';
+
+export type { ExecInput, ExecStart };
 
 export interface Platform {
   os: string;
@@ -51,6 +54,8 @@ export interface ProcExit {
 export interface ContainerFs {
   read(path: string): string | undefined;
   write(path: string, text: string, append: boolean): void;
+  /** Every file path written so far (for `ls` in exec sessions). */
+  paths?(): string[];
 }
 
 export interface ProcessInput {
@@ -58,6 +63,8 @@ export interface ProcessInput {
   container: Container;
   podIP: string;
   nodeName: string;
+  /** The node's kernel release (containers share their node's kernel). */
+  kernelVersion?: string;
   /** Virtual time as the process sees it. */
   now: () => number;
   /** Seed for the process's own randomness (kept in the snapshot, so replays match). */
@@ -91,4 +98,8 @@ export interface ContainerRuntime {
   startProcess(input: ProcessInput): ContainerProcess;
   /** Runs `argv` in the container (exec probes): through the shell, on the container's fs. */
   exec(argv: string[], fs: ContainerFs, now: () => number, env: Record<string, string>): ExecResult;
+  /** A file as the running container sees it (image, mounts, volumes, what it wrote), for its servers. */
+  readFile?(input: FileViewInput, path: string): string | undefined;
+  /** `kubectl exec`: starts `argv` in the running container, or returns the runtime's error. */
+  execSession?(input: ExecInput): ExecStart;
 }

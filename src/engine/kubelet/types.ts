@@ -71,6 +71,8 @@ export interface ProcessRecord {
   sigtermAt?: number;
   /** Exit already decided (the container is gone once the kubelet handles it). */
   exited?: boolean;
+  /** What the container's emptyDir mounts held when it started (path → text), for its process to read. */
+  volumeFiles?: Record<string, string>;
 }
 
 export type ContainerStep =
@@ -106,6 +108,8 @@ export interface ContainerState {
   killReason?: 'probe' | 'delete';
   logs: LogLine[];
   previousLogs: LogLine[];
+  /** What `kubectl exec` sessions wrote (`null`: removed), for this container instance only. */
+  exec?: { instance: number; files: Record<string, string | null>; sessions: number };
 }
 
 export interface PodState {
@@ -126,6 +130,8 @@ export interface PodState {
   finished?: 'Succeeded' | 'Failed';
   /** The pod spec hash the containers were started from, per container. */
   specHash: Record<string, string>;
+  /** emptyDir contents by volume name (see volumes.ts): they live as long as the pod does here. */
+  volumes?: Record<string, Record<string, string | null>>;
 }
 
 export interface PullRequest {
@@ -152,6 +158,8 @@ export interface NodeState {
   /** Time of the last node status post (heartbeats derive from it every 5 min). */
   statusAnchor: number;
   stoppedAt?: number;
+  /** The VM was powered on and is booting: its kubelet starts at this instant (reboot.ts). */
+  bootingUntil?: number;
   images: Record<string, CachedImage>;
   pullQueue: PullRequest[];
   ipam: IpamState;

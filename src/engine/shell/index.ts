@@ -5,6 +5,7 @@ export { parseScript } from './parser';
 export { ShellSyntaxError, syntaxMessage } from './syntaxError';
 export { isIncomplete, completionWords, splitArgv, type CompletionWords } from './words';
 export { runScript, runArgv, createShell } from './run';
+export { runInteractive, INTERRUPT, STDIN_INTERRUPTIBLE, STDIN_READ_LINE, type InteractiveOptions } from './interactive';
 export { coreBuiltins } from './builtins';
 export { memoryFs } from './io';
 export { dateString, strftime, utcFields } from './calendar';

@@ -230,6 +230,7 @@ export class Shell implements ListRunner {
         return frame.input.rest();
       },
       readLine: () => frame.input.line(),
+      stdinTerminal: frame.input.terminal,
       env,
       shell: this.state,
       dialect: this.state.dialect,

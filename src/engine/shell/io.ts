@@ -7,7 +7,11 @@ import type { ShellEffect, ShellFs } from './types';
 /** A readable standard input shared by the commands of one frame (`while read l; do …`). */
 export class Input {
   private pos = 0;
-  constructor(private readonly text: string) {}
+  /** `terminal`: this is the session's terminal (the page), which a command may read lines from as they are typed. */
+  constructor(
+    private readonly text: string,
+    readonly terminal = false,
+  ) {}
 
   /** Everything not yet read; reading it consumes it. */
   rest(): string {

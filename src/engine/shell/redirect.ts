@@ -40,6 +40,11 @@ export function* applyRedirects(
       continue;
     }
     if (r.op === '<&') continue;
+    const why = r.op === '>&' ? undefined : fs.writeError?.(sh.resolve(target));
+    if (why) {
+      yield* writeTo(frame.err, `${sh.state.dialect === 'bash' ? `bash: ${target}` : `sh: can't create ${target}`}: ${why}\n`, fs);
+      return null;
+    }
     const sink = r.op === '>&' ? duplicate(target, f) : openFile(target, r.op, sh, f);
     if (r.fd === 1) f.out = sink;
     else if (r.fd === 2) f.err = sink;

@@ -31,7 +31,7 @@ export function createShell(ctx: ShellContext): Shell {
 }
 
 function rootFrame(ctx: ShellContext): Frame {
-  return { input: new Input(ctx.stdin ?? ''), out: { kind: 'yield', stream: 'stdout' }, err: { kind: 'yield', stream: 'stderr' } };
+  return { input: new Input(ctx.stdin ?? '', ctx.stdinTerminal), out: { kind: 'yield', stream: 'stdout' }, err: { kind: 'yield', stream: 'stderr' } };
 }
 
 /**

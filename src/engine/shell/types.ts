@@ -24,6 +24,8 @@ export type ShellEffect =
 export interface ShellFs {
   read(path: string): string | undefined;
   write(path: string, text: string, append: boolean): void;
+  /** Why writing `path` would fail (`Read-only file system`); undefined when it would not. */
+  writeError?(path: string): string | undefined;
 }
 
 export interface ShellOptions {
@@ -54,6 +56,11 @@ export interface BuiltinIO {
   readonly stdin: string;
   /** One line of standard input without its newline, or undefined at end of input (for `read`). */
   readLine(): string | undefined;
+  /**
+   * Standard input is the session's terminal: a command that reads what is typed asks the host
+   * for each line with a `{ type: 'call', name: 'stdin.readLine' }` effect (see interactive.ts).
+   */
+  readonly stdinTerminal?: boolean;
   /** The environment this command was started with: exported variables plus prefix assignments. */
   env: ReadonlyMap<string, string>;
   shell: ShellState;
@@ -76,6 +83,8 @@ export interface ShellContext {
   /** Host commands (kubectl, az, nc…); they take precedence over the core builtins. */
   builtins?: Record<string, Builtin>;
   stdin?: string;
+  /** Standard input is a person's terminal (the page), not a pipe or a file: see BuiltinIO.stdinTerminal. */
+  stdinTerminal?: boolean;
   /** Defaults to an in-memory file system private to this run. */
   fs?: ShellFs;
   /** Virtual clock for `date`; defaults to the epoch. */

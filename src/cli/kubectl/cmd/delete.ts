@@ -91,15 +91,16 @@ function* runDelete(flags: Flags, env: CommandEnv): Generator<ShellEffect, numbe
     errors = sel.errors;
   }
 
-  let status = 0;
-  for (const e of errors) {
-    if (flags.bool('ignore-not-found') && isApiError(e, 'NotFound')) continue;
-    env.err(kubectlErrorText(e) + '\n');
-    status = 1;
-  }
+  // kubectl visits every object, continuing past errors (a name that is not found, a failed
+  // delete); the aggregate error is printed at the end, and nothing is waited for then.
+  if (flags.bool('ignore-not-found')) errors = errors.filter((e) => !isApiError(e, 'NotFound'));
+  const report = (): number => {
+    for (const e of errors) env.err(kubectlErrorText(e) + '\n');
+    return errors.length ? 1 : 0;
+  };
   if (found.length === 0) {
-    if (status === 0 && !flags.bool('ignore-not-found')) env.out('No resources found\n');
-    return status;
+    if (errors.length === 0 && !flags.bool('ignore-not-found')) env.out('No resources found\n');
+    return report();
   }
   if (force && grace === 0) env.err(FORCE_WARNING);
 
@@ -113,17 +114,16 @@ function* runDelete(flags: Flags, env: CommandEnv): Generator<ShellEffect, numbe
         dryRun: dry !== '',
       });
     } catch (e) {
-      if (flags.bool('ignore-not-found') && isApiError(e, 'NotFound')) continue;
-      env.err(kubectlErrorText(e) + '\n');
-      status = 1;
+      if (!(flags.bool('ignore-not-found') && isApiError(e, 'NotFound'))) errors.push(e);
       continue;
     }
     deleted.push(f);
     if (flags.string('output') === 'name') env.out(`${kindPrefix(f.type)}/${name}\n`);
     else env.out(`${kindPrefix(f.type)} "${name}" ${deletedText(force && grace === 0, namespace)}${dry}\n`);
   }
-  if (!flags.bool('wait') || dry || deleted.length === 0) return status;
-  return yield* waitForDeletion(env, deleted, flags.string('timeout'), status);
+  if (errors.length) return report();
+  if (!flags.bool('wait') || dry || deleted.length === 0) return 0;
+  return yield* waitForDeletion(env, deleted, flags.string('timeout'), 0);
 }
 
 /** Lets virtual time flow until every object (by uid) is gone or the timeout passes. */

@@ -37,6 +37,10 @@ export interface ImageSpec {
   cpuMillis: number;
   memoryBytes: number;
   tags: TagRule;
+  /** Files the image ships beyond the userland's (`/server.js`), by tag. */
+  files?(tag: string): Record<string, string>;
+  /** The image's ENV after PATH (`NODE_VERSION`), by tag. */
+  env?(tag: string): [string, string][];
 }
 
 const MB = 1_000_000;
@@ -52,7 +56,17 @@ function image(spec: ImageInput): ImageSpec {
 
 const DEBIAN_SUFFIXES = ['alpine', 'bookworm', 'bullseye', 'slim', 'alpine3.20', 'alpine3.21', 'perl', 'alpine-slim', 'management', 'management-alpine'];
 
+/** The Kubernetes basics tutorial's app: node 6.3.1 (Debian jessie) running /server.js on 8080. */
+const bootcamp = (repository: string): ImageSpec => image({
+  repository, cmd: ['/bin/sh', '-c', 'node server.js'], servers: { node: S.kubernetesBootcamp }, tools: ['curl', 'wget'], ports: [8080],
+  sizeBytes: 83 * MB, cpuMillis: 1, memoryBytes: 12 * MiB, tags: { named: ['v1', 'v2'] },
+  files: (tag) => ({ '/server.js': S.bootcampServerJs(tag) }),
+  env: () => [['NPM_CONFIG_LOGLEVEL', 'info'], ['NODE_VERSION', '6.3.1']],
+});
+
 export const CATALOG: ImageSpec[] = [
+  bootcamp('gcr.io/google-samples/kubernetes-bootcamp'),
+  bootcamp('docker.io/jocatalin/kubernetes-bootcamp'),
   image({
     repository: 'docker.io/library/nginx', entrypoint: ['/docker-entrypoint.sh'], cmd: ['nginx', '-g', 'daemon off;'],
     servers: { nginx: S.nginx }, wrappers: ['/docker-entrypoint.sh'], ports: [80], readySeconds: 1,

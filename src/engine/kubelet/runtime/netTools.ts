@@ -77,7 +77,7 @@ export const wget: Builtin = function* (argv, io) {
   }
   if (!quiet) yield err(`Connecting to ${host}${port === 80 ? '' : `:${port}`} (${reply.address}:${port})\n`);
   if (reply.status >= 400) {
-    yield err(`wget: server returned error: HTTP/1.1 ${reply.status} ${reply.status === 404 ? 'Not Found' : 'Error'}\n`);
+    yield err(`wget: server returned error: HTTP/1.1 ${reply.status} ${({ 403: 'Forbidden', 404: 'Not Found' } as Record<number, string>)[reply.status] ?? 'Error'}\n`);
     return 1;
   }
   const dest = target ?? file;

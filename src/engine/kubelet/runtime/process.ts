@@ -23,7 +23,7 @@ import { coreBuiltins } from '../../shell/builtins';
 import type { Builtin, ShellEffect, ShellFs } from '../../shell/types';
 import { imageSpec, parseImageRef, type ImageSpec } from './images';
 import { NET_TOOLS } from './netTools';
-import type { LogLine, ServerContext, ServerModel } from './servers';
+import { DEFAULT_KERNEL, type LogLine, type ServerContext, type ServerModel } from './servers';
 import { stress } from './stress';
 
 export type ProcessEffect =
@@ -53,6 +53,8 @@ export interface ProcessOptions {
   /** Seeded source in [0, 1); give each container start its own so replays match. */
   random: () => number;
   podIP?: string;
+  /** The node's kernel release, as the container sees it (uname, server banners). */
+  kernelVersion?: string;
   /** When usage exceeds it, the process ends OOMKilled (exit 137), as the kernel's OOM killer would. */
   memoryLimitBytes?: number;
   /** The container's files (ConfigMap/Secret mounts); a private in-memory one by default. */
@@ -170,7 +172,7 @@ class LineSplitter {
 /** A server program: its start lines, `ready` after the image's startup time, then it serves until killed. */
 function serverProgram(model: ServerModel, spec: ImageSpec, opts: ProcessOptions, tag: string): Builtin {
   return function* (argv, io) {
-    const ctx: ServerContext = { env: io.env, hostname: opts.hostname, podIP: opts.podIP ?? '10.244.0.5', now: io.now, tag, args: argv.slice(1) };
+    const ctx: ServerContext = { env: io.env, hostname: opts.hostname, podIP: opts.podIP ?? '10.244.0.5', kernel: opts.kernelVersion ?? DEFAULT_KERNEL, now: io.now, tag, args: argv.slice(1) };
     const emit = function* (lines: LogLine[]): Generator<ShellEffect, void, unknown> {
       for (const l of lines) yield { type: l.stream, text: l.text + '\n' };
     };

@@ -4,16 +4,22 @@
  * turns it into a running program (logs, then `ready` after the image's startup time).
  */
 import { strftime } from '../../shell/calendar';
+import bootcampFiles from './files/bootcamp.json';
 
 export interface LogLine {
   stream: 'stdout' | 'stderr';
   text: string;
 }
 
+/** The kernel a container reports when the host does not say (the AKS node image default). */
+export const DEFAULT_KERNEL = '5.15.0-1079-azure';
+
 export interface ServerContext {
   env: ReadonlyMap<string, string>;
   hostname: string;
   podIP: string;
+  /** The node's kernel release (`5.15.0-1098-azure`): a container shares its node's kernel. */
+  kernel: string;
   /** Virtual time now, epoch milliseconds. */
   now(): number;
   tag: string;
@@ -63,7 +69,7 @@ export const nginx: ServerModel = {
       n('using the "epoll" event method'),
       n(`nginx/${v}`),
       n(`built by ${gcc}`),
-      n('OS: Linux 5.15.0-1079-azure'),
+      n(`OS: Linux ${ctx.kernel}`),
       n('getrlimit(RLIMIT_NOFILE): 1048576:1048576'),
       n('start worker processes'),
       n('start worker process 29'),
@@ -333,6 +339,26 @@ For more examples and ideas, visit:
 `;
 
 export const helloWorld: ServerModel = { start: () => HELLO.split('\n').slice(0, -1).map(out), exitCode: 0 };
+
+/**
+ * kubernetes-bootcamp (the Kubernetes basics tutorial's image): `node server.js` on 8080. Its
+ * startup line is `console.log`'s join of a string, a Date (ISO), the hostname and a newline.
+ */
+export const kubernetesBootcamp: ServerModel = {
+  ready: (ctx) => [out(`Kubernetes Bootcamp App Started At: ${strftime('%Y-%m-%dT%H:%M:%S.%NZ', ctx.now()).replace(/(\.\d{3})\d{6}Z$/, '$1Z')} | Running On:  ${ctx.hostname} `), out('')],
+};
+
+/** What the bootcamp server answers every request with (its server.js). */
+export function bootcampReply(hostname: string, tag: string): string {
+  return `Hello Kubernetes bootcamp! | Running on: ${hostname} | v=${bootcampVersion(tag)}\n`;
+}
+
+const bootcampVersion = (tag: string) => /^v(\d+)$/.exec(tag)?.[1] ?? '1';
+
+/** The image's /server.js (kept as data: it is a file in the image, not code the engine runs). */
+export function bootcampServerJs(tag: string): string {
+  return bootcampFiles['server.js'].replace('{{VERSION}}', bootcampVersion(tag));
+}
 
 /** Servers that print nothing (memcached, pause, IIS's ServiceMonitor, unknown images). */
 export const silent: ServerModel = {};

@@ -26,6 +26,11 @@ function encode(fields: F[]): Buffer {
 const envelope = (apiVersion: string, kind: string, raw: F[]) => Buffer.concat([Buffer.from('k8s\0', 'latin1'), encode([[1, [[1, apiVersion], [2, kind]]], [2, encode(raw)], [3, ''], [4, '']])]);
 
 describe('decodeKubernetesProtobuf', () => {
+  it('decodes meta.k8s.io kinds sent under a group version (Helm deletes its release Secrets with a v1 DeleteOptions)', () => {
+    const body = envelope('v1', 'DeleteOptions', [[4, 'Background']]);
+    expect(decodeKubernetesProtobuf(body)).toEqual({ apiVersion: 'v1', kind: 'DeleteOptions', propagationPolicy: 'Background' });
+  });
+
   it('decodes a ConfigMap, dropping the zero values Go writes', () => {
     const body = envelope('v1', 'ConfigMap', [
       [1, [[1, 'cfg'], [2, ''], [3, 'default'], [11, [[1, 'app'], [2, 'web']]]]],

@@ -191,6 +191,9 @@ export function decodeKubernetesProtobuf(body: Buffer): Record<string, unknown> 
   const raw = (first(envelope, 2) as Buffer | undefined) ?? Buffer.alloc(0);
   const apiVersion = unknown.typeMeta?.apiVersion ?? '';
   const kind = unknown.typeMeta?.kind ?? '';
-  const obj = decodeMessage(`${packageOf(apiVersion)}.${kind}`, raw) as Record<string, unknown>;
+  // meta.k8s.io kinds every group version carries (DeleteOptions under `v1`, `apps/v1`, …).
+  const own = `${packageOf(apiVersion)}.${kind}`;
+  const type = MESSAGES[own] || SPECIAL[own] || !MESSAGES[`${META}.${kind}`] ? own : `${META}.${kind}`;
+  const obj = decodeMessage(type, raw) as Record<string, unknown>;
   return { apiVersion, kind, ...obj };
 }
