@@ -46,7 +46,7 @@ export class EventRecorder {
     const now = this.api.now();
     const probe: StoredEvent = { involvedObject: ref, type, reason, message, source, metadata: { namespace } };
     const key = dedupKey(probe);
-    const existing = this.api.store.byIndex('events', 'dedup', dedupBucket(probe)).find((ev) => dedupKey(ev as unknown as StoredEvent) === key);
+    const existing = this.api.store.byIndex('events', 'dedup', dedupBucket(probe, key)).find((ev) => dedupKey(ev as unknown as StoredEvent) === key);
     if (existing) {
       // Copied key by key rather than spread: repeated events keep one hidden class (see shallowCopy).
       const repeat = shallowCopy(existing);
@@ -122,9 +122,9 @@ interface StoredEvent {
  * dedupKey — short, and as selective as the full key in practice (events that collide share a
  * bucket and are told apart by their dedupKey).
  */
-function dedupBucket(ev: StoredEvent): string {
+function dedupBucket(ev: StoredEvent, key = dedupKey(ev)): string {
   const r = ev.involvedObject;
-  return [ev.metadata.namespace, r.uid ?? `${r.kind}/${r.name}`, ev.reason, fnv1a(dedupKey(ev)).toString(36)].join('\u0000');
+  return `${ev.metadata.namespace ?? ''}\u0000${r.uid ?? `${r.kind}/${r.name}`}\u0000${ev.reason ?? ''}\u0000${fnv1a(key).toString(36)}`;
 }
 
 function fnv1a(text: string): number {
@@ -135,5 +135,5 @@ function fnv1a(text: string): number {
 
 function dedupKey(ev: StoredEvent): string {
   const r = ev.involvedObject;
-  return [ev.metadata.namespace, r.uid ?? `${r.kind}/${r.name}`, r.fieldPath ?? '', ev.type, ev.reason, ev.message, ev.source?.component, ev.source?.host ?? ''].join('\u0000');
+  return `${ev.metadata.namespace ?? ''}\u0000${r.uid ?? `${r.kind}/${r.name}`}\u0000${r.fieldPath ?? ''}\u0000${ev.type ?? ''}\u0000${ev.reason ?? ''}\u0000${ev.message ?? ''}\u0000${ev.source?.component ?? ''}\u0000${ev.source?.host ?? ''}`;
 }

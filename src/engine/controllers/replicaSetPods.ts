@@ -39,9 +39,18 @@ interface Entry extends PodCounts {
 
 /** A compiled metav1.LabelSelector: an empty one matches everything, a null one nothing. */
 export function compileSelector(sel: LabelSelector | undefined | null): (labels: Labels) => boolean {
-  const reqs = labelSelectorRequirements(sel);
-  return (labels) => reqs !== null && matchesRequirements(reqs, labels);
+  // Per selector object: stored selectors are never mutated, and a ReplicaSet's is compiled on
+  // every reconcile otherwise.
+  let compiled = sel ? compiledSelectors.get(sel) : undefined;
+  if (!compiled) {
+    const reqs = labelSelectorRequirements(sel);
+    compiled = (labels) => reqs !== null && matchesRequirements(reqs, labels);
+    if (sel) compiledSelectors.set(sel, compiled);
+  }
+  return compiled;
 }
+
+const compiledSelectors = new WeakMap<object, (labels: Labels) => boolean>();
 
 /** Whether `labels` carries every template label (a fully labeled replica). */
 export function hasTemplateLabels(templateLabels: Record<string, string>, labels: Labels): boolean {
@@ -52,8 +61,17 @@ export function hasTemplateLabels(templateLabels: Record<string, string>, labels
 
 function shapeOf(rs: KubeObject): string {
   const spec = (rs as ReplicaSet).spec;
-  return JSON.stringify([spec?.selector ?? null, spec?.template?.metadata?.labels ?? {}]);
+  // Per spec object: a ReplicaSet's status writes share its spec, so the shape of a stored
+  // (never mutated) spec is computed once rather than on every reconcile.
+  let shape = spec && shapes.get(spec);
+  if (shape === undefined) {
+    shape = JSON.stringify([spec?.selector ?? null, spec?.template?.metadata?.labels ?? {}]);
+    if (spec) shapes.set(spec, shape);
+  }
+  return shape;
 }
+
+const shapes = new WeakMap<object, string>();
 
 export class ReplicaSetPodCounts {
   /** By ReplicaSet uid; only for ReplicaSets that asked. */

@@ -96,19 +96,24 @@ export class ReplicaSetController implements Controller {
 
   /** Pod events wake the controlling ReplicaSet, or for orphans every ReplicaSet that selects them. */
   private keysForPod(pod: KubeObject, old: KubeObject | undefined): string[] {
-    const keys = new Set<string>();
-    for (const p of old ? [pod, old] : [pod]) {
-      const ref = controllerOf(p);
-      if (ref?.kind === 'ReplicaSet') keys.add(`${p.metadata.namespace}/${ref.name}`);
-    }
-    const orphanChanged = !old || !deepEqual(old.metadata.labels, pod.metadata.labels) || controllerOf(old)?.uid !== controllerOf(pod)?.uid;
+    // Keys in first-seen order without duplicates (a small array: usually one key, often the same twice).
+    const keys: string[] = [];
+    const add = (key: string) => {
+      if (!keys.includes(key)) keys.push(key);
+    };
+    const ref = controllerOf(pod);
+    if (ref?.kind === 'ReplicaSet') add(`${pod.metadata.namespace}/${ref.name}`);
+    const oldRef = old && controllerOf(old);
+    if (old && oldRef?.kind === 'ReplicaSet') add(`${old.metadata.namespace}/${oldRef.name}`);
+    if (ref) return keys;
+    const orphanChanged = !old || !deepEqual(old.metadata.labels, pod.metadata.labels) || oldRef?.uid !== undefined;
     const live = this.ctx.store.get('pods', pod.metadata.namespace, pod.metadata.name);
-    if (!controllerOf(pod) && orphanChanged && live && podIsActive(live)) {
+    if (orphanChanged && live && podIsActive(live)) {
       for (const rs of this.ctx.store.list(REPLICASETS, pod.metadata.namespace)) {
-        if (selectorMatches(rs.spec?.selector, pod.metadata.labels)) keys.add(objectKey(rs));
+        if (selectorMatches(rs.spec?.selector, pod.metadata.labels)) add(objectKey(rs));
       }
     }
-    return [...keys];
+    return keys;
   }
 
   /**

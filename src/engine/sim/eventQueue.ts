@@ -121,8 +121,6 @@ class Heap {
   private h: TimedEvent[] = [];
   /** Removed but still in `h`. */
   private dead = new Set<TimedEvent>();
-  /** Popped or removed: no longer pending (so a late `remove` of them is a no-op). */
-  private gone = new WeakSet<TimedEvent>();
 
   get size(): number {
     return this.h.length - this.dead.size;
@@ -141,9 +139,9 @@ class Heap {
   }
 
   remove(ev: TimedEvent): boolean {
-    if (this.gone.has(ev) || this.dead.has(ev)) return false;
+    if ((ev as Marked)[GONE] || this.dead.has(ev)) return false;
     this.dead.add(ev);
-    this.gone.add(ev);
+    (ev as Marked)[GONE] = true;
     return true;
   }
 
@@ -162,7 +160,7 @@ class Heap {
   pop(): TimedEvent | undefined {
     const top = this.peek();
     if (!top) return undefined;
-    this.gone.add(top);
+    (top as Marked)[GONE] = true;
     this.popTop();
     return top;
   }
@@ -182,7 +180,7 @@ class Heap {
       if (this.dead.has(e)) continue;
       if (filter(e)) {
         removed++;
-        this.gone.add(e);
+        (e as Marked)[GONE] = true;
       } else keep.push(e);
     }
     if (keep.length !== this.h.length) {
@@ -207,6 +205,14 @@ class Heap {
     }
   }
 }
+
+/**
+ * Marks an event popped or removed: no longer pending, so a late `remove` of it is a no-op. A
+ * symbol key, so snapshots (JSON) never see it — and only events no longer pending carry it.
+ * (A mark on the event rather than a WeakSet of them: no weak table for the GC to sweep.)
+ */
+const GONE: unique symbol = Symbol('gone');
+type Marked = TimedEvent & { [GONE]?: true };
 
 function compare(a: TimedEvent, b: TimedEvent): number {
   return a.at - b.at || a.seq - b.seq;

@@ -5,28 +5,37 @@
 export type RandomState = [number, number, number, number];
 
 export class Random {
-  private s: RandomState;
+  // The four words of the state as fields: a draw allocates nothing.
+  private a: number;
+  private b: number;
+  private c: number;
+  private d: number;
 
   constructor(seed: number | RandomState) {
     if (Array.isArray(seed)) {
-      this.s = [...seed] as RandomState;
+      [this.a, this.b, this.c, this.d] = seed;
     } else {
-      this.s = [0x9e3779b9, 0x243f6a88, 0xb7e15162, seed >>> 0];
+      [this.a, this.b, this.c, this.d] = [0x9e3779b9, 0x243f6a88, 0xb7e15162, seed >>> 0];
       for (let i = 0; i < 15; i++) this.next();
     }
   }
 
   /** A float in [0, 1). */
   next(): number {
-    let [a, b, c, d] = this.s;
-    a >>>= 0; b >>>= 0; c >>>= 0; d >>>= 0;
+    let a = this.a >>> 0;
+    let b = this.b >>> 0;
+    let c = this.c >>> 0;
+    let d = this.d >>> 0;
     const t = (((a + b) | 0) + d) | 0;
     d = (d + 1) | 0;
     a = b ^ (b >>> 9);
     b = (c + (c << 3)) | 0;
     c = (c << 21) | (c >>> 11);
     c = (c + t) | 0;
-    this.s = [a, b, c, d];
+    this.a = a;
+    this.b = b;
+    this.c = c;
+    this.d = d;
     return (t >>> 0) / 4294967296;
   }
 
@@ -42,9 +51,9 @@ export class Random {
 
   /** `length` characters drawn from `alphabet`. */
   string(length: number, alphabet: string): string {
-    let out = '';
-    for (let i = 0; i < length; i++) out += alphabet[this.int(alphabet.length)];
-    return out;
+    const codes = new Array<number>(length);
+    for (let i = 0; i < length; i++) codes[i] = alphabet.charCodeAt(this.int(alphabet.length));
+    return String.fromCharCode(...codes);
   }
 
   hex(length: number): string {
@@ -56,7 +65,7 @@ export class Random {
   }
 
   state(): RandomState {
-    return [...this.s] as RandomState;
+    return [this.a, this.b, this.c, this.d];
   }
 }
 

@@ -142,7 +142,7 @@ export class Store {
     if (!forResource) this.indexes.set(resource, (forResource = new Map()));
     const index: Index = { fn, values: new Map(), sorted: new Map() };
     forResource.set(name, index);
-    for (const [key, obj] of this.tables.get(resource) ?? []) addToIndex(index, fn(obj), key, obj);
+    for (const [key, obj] of this.tables.get(resource) ?? []) addToIndex(index, fn(obj), key);
   }
 
   /** Objects under an index value, in namespace/name order (the order is cached per bucket). */
@@ -151,12 +151,13 @@ export class Store {
     if (!index) throw new Error(`no index ${name} on ${resource}`);
     const bucket = index.values.get(value);
     if (!bucket) return [];
+    const table = this.tables.get(resource)!;
     let keys = index.sorted.get(value);
     if (!keys) {
-      keys = [...bucket.values()].sort(byNamespaceAndName).map((o) => storeKey(o.metadata.namespace, o.metadata.name));
+      keys = [...bucket].map((k) => table.get(k)!).sort(byNamespaceAndName).map((o) => storeKey(o.metadata.namespace, o.metadata.name));
       index.sorted.set(value, keys);
     }
-    return keys.map((k) => bucket.get(k)!);
+    return keys.map((k) => table.get(k)!);
   }
 
   snapshot(): StoreSnapshot {
@@ -203,10 +204,12 @@ export class Store {
     const forResource = this.indexes.get(resource);
     if (!forResource) return;
     for (const index of forResource.values()) {
-      const before = old ? index.fn(old) : [];
-      const after = obj ? index.fn(obj) : [];
+      const before = old ? index.fn(old) : NO_VALUES;
+      const after = obj ? index.fn(obj) : NO_VALUES;
+      // Most writes leave an object under the same values: buckets hold keys, so nothing to do.
+      if (sameValues(before, after)) continue;
       removeFromIndex(index, before.filter((v) => !after.includes(v)), key);
-      addToIndex(index, after, key, obj!);
+      addToIndex(index, after, key);
     }
   }
 }
@@ -224,17 +227,27 @@ function byNamespaceAndName(a: KubeObject, b: KubeObject): number {
 
 interface Index {
   fn: IndexFunction;
-  values: Map<string, Map<string, KubeObject>>;
+  /** Store keys per value; the objects themselves are read from the table. */
+  values: Map<string, Set<string>>;
   /** Cached key order per value; dropped when the bucket's membership changes. */
   sorted: Map<string, string[]>;
 }
 
-function addToIndex(index: Index, values: string[], key: string, obj: KubeObject): void {
+const NO_VALUES: string[] = [];
+
+function sameValues(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function addToIndex(index: Index, values: string[], key: string): void {
   for (const v of values) {
     let bucket = index.values.get(v);
-    if (!bucket) index.values.set(v, (bucket = new Map()));
-    if (!bucket.has(key)) index.sorted.delete(v);
-    bucket.set(key, obj);
+    if (!bucket) index.values.set(v, (bucket = new Set()));
+    if (bucket.has(key)) continue;
+    index.sorted.delete(v);
+    bucket.add(key);
   }
 }
 

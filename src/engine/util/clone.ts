@@ -11,7 +11,9 @@ export function clone<T>(value: T): T {
   }
   const out: Record<string, unknown> = {};
   const src = value as Record<string, unknown>;
-  for (const key of Object.keys(src)) {
+  // for-in over plain JSON objects: their own keys in Object.keys order, without allocating the
+  // array of keys (stored objects are plain data; nothing enumerable is inherited).
+  for (const key in src) {
     const v = src[key];
     if (v !== undefined) out[key] = clone(v);
   }
@@ -35,13 +37,13 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   const ao = a as Record<string, unknown>;
   const bo = b as Record<string, unknown>;
   let defined = 0;
-  for (const k of Object.keys(ao)) {
+  for (const k in ao) {
     const v = ao[k];
     if (v === undefined) continue;
     defined++;
     if (!deepEqual(v, bo[k])) return false;
   }
-  for (const k of Object.keys(bo)) if (bo[k] !== undefined) defined--;
+  for (const k in bo) if (bo[k] !== undefined) defined--;
   return defined === 0;
 }
 

@@ -16,15 +16,23 @@ export function formatRFC3339(ms: number): string {
   // Virtual time moves in small steps and many objects are stamped within one second: remember
   // the last second formatted (a pure cache; Date is only used to format).
   const second = Math.floor(ms / 1000);
-  if (second !== lastSecond) {
-    lastSecond = second;
-    lastFormatted = new Date(second * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  if (second === lastSecond) return lastFormatted;
+  let text = formattedSeconds.get(second);
+  if (text === undefined) {
+    text = new Date(second * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    // A status mixes a few seconds (transition times, start times, now): keep recent ones too.
+    if (formattedSeconds.size >= FORMATTED_MAX) formattedSeconds.clear();
+    formattedSeconds.set(second, text);
   }
-  return lastFormatted;
+  lastSecond = second;
+  lastFormatted = text;
+  return text;
 }
 
 let lastSecond = NaN;
 let lastFormatted = '';
+const formattedSeconds = new Map<number, string>();
+const FORMATTED_MAX = 4096;
 
 /** metav1.MicroTime as serialised (event.eventTime, lease renewTime): `2026-01-01T10:00:00.000000Z`. */
 export function formatRFC3339Micro(ms: number): string {

@@ -92,6 +92,27 @@ const QUALIFIED_NAME_MSG = 'must consist of alphanumeric characters, \'-\', \'_\
 
 /** A "qualified name" (label keys, annotation keys, finalizers): an optional DNS-subdomain prefix and `/`. */
 export function isQualifiedName(value: string): string[] {
+  if (validQualifiedNames.has(value)) return [];
+  const errs = qualifiedNameErrors(value);
+  if (errs.length === 0) remember(validQualifiedNames, value);
+  return errs;
+}
+
+/**
+ * Strings already found valid (the same label keys and values come back on every pod a
+ * ReplicaSet creates): pure functions of the string, so remembering changes nothing but speed.
+ * Bounded: a full set simply starts over.
+ */
+const validQualifiedNames = new Set<string>();
+const validLabelValues = new Set<string>();
+const MAX_REMEMBERED = 4096;
+
+function remember(set: Set<string>, value: string): void {
+  if (set.size >= MAX_REMEMBERED) set.clear();
+  set.add(value);
+}
+
+function qualifiedNameErrors(value: string): string[] {
   const errs: string[] = [];
   const parts = value.split('/');
   let name: string;
@@ -115,6 +136,13 @@ export function isQualifiedName(value: string): string[] {
 }
 
 export function isValidLabelValue(value: string): string[] {
+  if (validLabelValues.has(value)) return [];
+  const errs = labelValueErrors(value);
+  if (errs.length === 0) remember(validLabelValues, value);
+  return errs;
+}
+
+function labelValueErrors(value: string): string[] {
   const errs: string[] = [];
   if (byteLength(value) > 63) errs.push(maxLenError(63));
   if (!labelValueRe.test(value))

@@ -35,9 +35,9 @@ export class SyncState {
     podMap: Map<string, KubeObject[]>,
     private readonly pending: Change[] = [],
   ) {
-    this.d = clone(original);
+    this.d = workingCopy(original);
     this.d.status = clone(original.status ?? {});
-    this.rsList = rsList.map(clone);
+    this.rsList = rsList.map(workingCopy);
     this.podMap = podMap;
   }
 
@@ -111,4 +111,31 @@ export class SyncState {
     }
     return out;
   }
+}
+
+/**
+ * A deep copy that shares `spec.template` with the stored object: a sync changes annotations,
+ * replicas and status, never a template in place (a new ReplicaSet's template is cloned first),
+ * so the pod template — most of the object — need not be copied on every sync. Keys keep their
+ * order, as with clone.
+ */
+function workingCopy(obj: KubeObject): KubeObject {
+  const spec = obj.spec as Record<string, unknown> | undefined;
+  if (!spec || typeof spec !== 'object' || !spec.template) return clone(obj);
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(obj)) {
+    const v = (obj as Record<string, unknown>)[key];
+    if (v === undefined) continue;
+    if (key !== 'spec') {
+      out[key] = clone(v);
+      continue;
+    }
+    const copy: Record<string, unknown> = {};
+    for (const k of Object.keys(spec)) {
+      const sv = spec[k];
+      if (sv !== undefined) copy[k] = k === 'template' ? sv : clone(sv);
+    }
+    out.spec = copy;
+  }
+  return out as KubeObject;
 }

@@ -24,10 +24,20 @@ function normalize(value: unknown): unknown {
   return Object.keys(out).length ? out : undefined;
 }
 
+/**
+ * Normalised templates by template object: templates come from stored objects (or working copies
+ * that share them), which are never mutated, so a template is normalised once, not per sync.
+ */
+const normalised = new WeakMap<object, unknown>();
+
 function withoutHash(template: unknown): unknown {
+  const cacheable = template !== null && typeof template === 'object';
+  if (cacheable && normalised.has(template)) return normalised.get(template);
   const t = clone(template ?? {}) as { metadata?: { labels?: Record<string, string> } };
   if (t.metadata?.labels) delete t.metadata.labels[POD_TEMPLATE_HASH_LABEL];
-  return normalize(t);
+  const out = normalize(t);
+  if (cacheable) normalised.set(template, out);
+  return out;
 }
 
 export function equalIgnoreHash(a: unknown, b: unknown): boolean {
