@@ -17,6 +17,9 @@ import { WorkQueue } from './workQueue';
  * name is known only then: `Created pod: web-7c5ddbdf54-x2x4q`), `onError` with the API error
  * before the key is retried (`FailedCreate`). Both return more changes to apply.
  */
+/** The field manager of every controller's writes (managedFields), as kube-controller-manager's. */
+const WRITER = { fieldManager: 'kube-controller-manager' };
+
 export interface FollowUps {
   onSuccess?: (result: KubeObject) => Change[];
   onError?: (error: ApiError) => Change[];
@@ -214,18 +217,18 @@ export class ControllerRunner implements Component {
     const api = this.ctx.api;
     switch (c.op) {
       case 'create': {
-        const created = api.create(c.resource, c.object);
+        const created = api.create(c.resource, c.object, WRITER);
         if (c.onSuccess) for (const next of c.onSuccess(created)) this.apply(key, next);
         return;
       }
       case 'update':
-        api.update(c.resource, c.object, c.subresource ? { subresource: c.subresource } : {});
+        api.update(c.resource, c.object, c.subresource ? { subresource: c.subresource, ...WRITER } : WRITER);
         return;
       case 'updateStatus':
-        api.updateStatus(c.resource, c.object);
+        api.updateStatus(c.resource, c.object, WRITER);
         return;
       case 'patch':
-        api.patch(c.resource, c.namespace, c.name, c.patchType, c.patch);
+        api.patch(c.resource, c.namespace, c.name, c.patchType, c.patch, WRITER);
         return;
       case 'delete': {
         let deleted: KubeObject;

@@ -45,5 +45,5 @@ export function setUnschedulable(api: ApiServer, pod: KubeObject, message: strin
     else delete updated.status.nominatedNodeName;
     changed = true;
   }
-  if (changed) api.updateStatus('pods', updated);
+  if (changed) api.updateStatus('pods', updated, { fieldManager: 'kube-scheduler' });
 }

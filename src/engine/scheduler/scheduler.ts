@@ -192,7 +192,7 @@ export class Scheduler implements Component {
         { type: 'DisruptionTarget', status: 'True', reason: 'PreemptionByScheduler', message: `${SCHEDULER_NAME}: preempting to accommodate a higher priority pod`, lastProbeTime: null, lastTransitionTime: formatRFC3339(this.ctx.now()) },
       ];
       try {
-        api.updateStatus('pods', withCondition);
+        api.updateStatus('pods', withCondition, { fieldManager: 'kube-scheduler' });
         api.delete('pods', ns, name);
       } catch (e) {
         if (!isApiError(e)) throw e;

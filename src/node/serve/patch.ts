@@ -1,16 +1,15 @@
 /**
  * PATCH requests: the patch type from the Content-Type, the apiserver's strict field validation
- * (`fieldValidation=Strict|Warn|Ignore`), and a server-side apply that covers what a learner
- * meets (`kubectl apply --server-side`): create when absent, else a strategic merge of the applied
- * configuration into the live object. Field ownership (managedFields, conflicts between managers)
- * is not tracked.
+ * (`fieldValidation=Strict|Warn|Ignore`), the field manager of each write (managedFields), and
+ * server-side apply (`kubectl apply --server-side`): the engine's `ApiServer.apply` merges, tracks
+ * field ownership and answers conflicts with 409 (engine/api/managedFields.ts).
  */
 import type { ServerResponse } from 'node:http';
 import { parse as parseYaml } from 'yaml';
-import { ApiError, badRequest, notFound } from '../../engine/api/errors';
+import { ApiError, badRequest } from '../../engine/api/errors';
 import { applyPatch, type PatchType } from '../../engine/api/patch';
 import { qualifiedName } from '../../engine/api/resources';
-import { decodeError, patchDecodeError } from '../../engine/api/strictDecoding';
+import { decodeError, jsonPatchDecodeError, patchDecodeError } from '../../engine/api/strictDecoding';
 import { unknownFields } from '../../engine/api/unknownFields';
 import type { KubeObject } from '../../engine/objects';
 import { clone } from '../../engine/util/clone';
@@ -65,6 +64,7 @@ export function applyPatchRequest(
   body: string,
   q: URLSearchParams,
   res: ServerResponse,
+  userAgent?: string,
 ): { code: number; object: KubeObject } {
   const type = patchTypeOf(contentType);
   const resource = qualifiedName(route.type);
@@ -77,33 +77,44 @@ export function applyPatchRequest(
   if (validation !== 'Ignore' && type !== 'json') {
     const patched = applyPatch(route.type, clone(current), patch, type) as KubeObject;
     if (validation === 'Strict') {
-      const bad = type === 'strategic' ? patchDecodeError(patch, patched) : decodeError(patched);
+      const bad = type === 'strategic' ? patchDecodeError(patch, patched) : jsonPatchDecodeError(patched);
       if (bad) throw bad;
     } else warnUnknown(res, patched);
   }
-  return { code: 200, object: api.patch(resource, route.namespace, route.name!, type, patch, { dryRun }) };
+  return { code: 200, object: api.patch(resource, route.namespace, route.name!, type, patch, { dryRun, fieldManager: fieldManagerOf(q, userAgent) }) };
+}
+
+/**
+ * The field manager of a write: `?fieldManager=`, else the client's User-Agent up to its first `/`
+ * (`kubectl/v1.34.5 (linux/amd64) …` → `kubectl`), as the apiserver's fieldmanager names it.
+ */
+export function fieldManagerOf(q: URLSearchParams, userAgent: string | undefined): string | undefined {
+  const m = q.get('fieldManager');
+  if (m) return m;
+  const prefix = (userAgent ?? '').split('/')[0];
+  return prefix || undefined;
 }
 
 function serverSideApply(ctx: ServeContext, route: ResourceRoute, body: string, q: URLSearchParams, res: ServerResponse): { code: number; object: KubeObject } {
-  if (!q.get('fieldManager')) throw badRequest('PATCH, application/apply-patch+yaml requires fieldManager to be set');
+  const fieldManager = q.get('fieldManager');
+  if (!fieldManager) throw badRequest('PATCH, application/apply-patch+yaml requires fieldManager to be set');
+  const force = q.get('force');
+  if (force !== null && force !== 'true' && force !== 'false') throw badRequest(`force: Invalid value: "${force}": must be true or false`);
   let applied: KubeObject;
   try {
     applied = parseYaml(body, { version: '1.1' }) as KubeObject;
   } catch (e) {
     throw badRequest(`error decoding YAML: ${(e as Error).message}`);
   }
-  if (!applied || typeof applied !== 'object') throw badRequest('error decoding YAML: the body is not an object');
-  const resource = qualifiedName(route.type);
-  const api = ctx.sim.api;
-  const dryRun = isDryRun(q);
-  checkDecoding(applied, q, res);
-  const current = api.tryGet(resource, route.namespace, route.name!);
-  if (!current) {
-    if (applied.metadata?.name && applied.metadata.name !== route.name) throw notFound(resource, route.name!);
-    const obj = { ...applied, metadata: { ...applied.metadata, name: route.name!, ...(route.type.namespaced ? { namespace: route.namespace } : {}) } };
-    return { code: 201, object: api.create(resource, obj, { dryRun }) };
+  if (!applied || typeof applied !== 'object' || Array.isArray(applied)) throw badRequest('error decoding YAML: the body is not an object');
+  if (applied.metadata?.name && applied.metadata.name !== route.name) {
+    throw badRequest(`the name of the object (${applied.metadata.name}) does not match the name on the URL (${route.name})`);
   }
-  const patch = clone(applied) as Record<string, any>;
-  delete patch.status;
-  return { code: 200, object: api.patch(resource, route.namespace, route.name!, 'strategic', patch, { dryRun }) };
+  checkDecoding(applied, q, res);
+  const { object, created } = ctx.sim.api.apply(qualifiedName(route.type), route.namespace, route.name!, applied, {
+    fieldManager,
+    force: force === 'true',
+    dryRun: isDryRun(q),
+  });
+  return { code: created ? 201 : 200, object };
 }

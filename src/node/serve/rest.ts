@@ -4,19 +4,23 @@
  * the engine's ApiServer, which does naming, admission, validation and errors.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ENDPOINTS_DEPRECATION_WARNING } from '../../engine/api/kinds/service';
 import { ApiError, badRequest } from '../../engine/api/errors';
 import { qualifiedName, type ResourceType } from '../../engine/api/resources';
 import type { DeleteOptions, PropagationPolicy } from '../../engine/api/server';
 import type { KubeObject } from '../../engine/objects';
 import type { ServeContext } from './context';
 import { methodNotAllowed, parseJsonBody, readBody, readObjectBody, sendJson, wantsTable } from './http';
-import { applyPatchRequest, checkDecoding } from './patch';
+import { applyPatchRequest, checkDecoding, fieldManagerOf } from './patch';
 import type { ResourceRoute } from './routes';
 import { serveSubresource } from './subresources';
+import { PROTOBUF_TYPE } from './protobuf/decode';
 import { parseIncludeObject, tableContentType, toTable } from './table';
 import { serveWatch } from './watch';
 
 export async function serveResource(ctx: ServeContext, req: IncomingMessage, res: ServerResponse, route: ResourceRoute, url: URL): Promise<void> {
+  // Every request for v1 Endpoints carries the 1.33+ deprecation warning.
+  if (route.type.group === '' && route.type.plural === 'endpoints') res.setHeader('Warning', `299 - "${ENDPOINTS_DEPRECATION_WARNING}"`);
   if (route.subresource) return serveSubresource(ctx, req, res, route, url);
   const q = url.searchParams;
   const method = req.method ?? 'GET';
@@ -27,7 +31,7 @@ export async function serveResource(ctx: ServeContext, req: IncomingMessage, res
   }
   if (!route.name) {
     if (method === 'GET') return sendList(ctx, req, res, route, q);
-    if (method === 'POST') return sendJson(res, 201, create(ctx, route, await readObjectBody(req), q, res));
+    if (method === 'POST') return sendJson(res, 201, create(ctx, route, await readObjectBody(req), q, res, req.headers['user-agent']));
     if (method === 'DELETE') return sendJson(res, 200, deleteCollection(ctx, route, q));
     throw methodNotAllowed(method);
   }
@@ -42,15 +46,15 @@ export async function serveResource(ctx: ServeContext, req: IncomingMessage, res
       const body = (await readObjectBody(req)) as KubeObject;
       checkBodyMatches(route, body);
       checkDecoding(body, q, res);
-      const obj = api.update(resource, { ...body, metadata: { ...body.metadata, namespace: route.namespace } }, { dryRun: isDryRun(q) });
+      const obj = api.update(resource, { ...body, metadata: { ...body.metadata, namespace: route.namespace } }, { dryRun: isDryRun(q), fieldManager: fieldManagerOf(q, req.headers['user-agent']) });
       return sendJson(res, 200, obj);
     }
     case 'PATCH': {
-      const { code, object } = applyPatchRequest(ctx, route, req.headers['content-type'], await readBody(req), q, res);
+      const { code, object } = applyPatchRequest(ctx, route, req.headers['content-type'], await readBody(req), q, res, req.headers['user-agent']);
       return sendJson(res, code, object);
     }
     case 'DELETE': {
-      const opts = deleteOptions(await readBody(req), q);
+      const opts = deleteOptions(await readDeleteBody(req), q);
       const obj = api.delete(resource, route.namespace, route.name, opts);
       if (!opts.dryRun && !api.tryGet(resource, route.namespace, route.name)) return sendJson(res, 200, deletedStatus(route.type, obj));
       return sendJson(res, 200, obj);
@@ -76,7 +80,7 @@ function checkBodyMatches(route: ResourceRoute, body: KubeObject): void {
   }
 }
 
-function create(ctx: ServeContext, route: ResourceRoute, body: unknown, q: URLSearchParams, res: ServerResponse): KubeObject {
+function create(ctx: ServeContext, route: ResourceRoute, body: unknown, q: URLSearchParams, res: ServerResponse, userAgent: string | undefined): KubeObject {
   const obj = body as KubeObject;
   if (!obj || typeof obj !== 'object' || Array.isArray(obj)) throw badRequest('the body of the request was in an unknown format');
   obj.metadata ??= {} as KubeObject['metadata'];
@@ -86,7 +90,14 @@ function create(ctx: ServeContext, route: ResourceRoute, body: unknown, q: URLSe
     obj.metadata.namespace = route.namespace;
   }
   checkDecoding(obj, q, res);
-  return ctx.sim.api.create(qualifiedName(route.type), obj, { dryRun: isDryRun(q) });
+  return ctx.sim.api.create(qualifiedName(route.type), obj, { dryRun: isDryRun(q), fieldManager: fieldManagerOf(q, userAgent) });
+}
+
+/** A DELETE's body as JSON text: typed clients (Helm's release storage) send DeleteOptions as protobuf. */
+async function readDeleteBody(req: IncomingMessage): Promise<string> {
+  const media = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  if (media !== PROTOBUF_TYPE) return readBody(req);
+  return JSON.stringify(await readObjectBody(req));
 }
 
 /** A DeleteOptions from the body (kubectl sends one) or from query parameters. */

@@ -23,6 +23,8 @@ import {
 } from './discovery';
 import { allowsPlainJson, notFoundPath, sendError, sendJson, sendText } from './http';
 import { openApiV2Document, openApiV3Document, openApiV3Root } from './openapi';
+import { serveUpgrade } from './exec';
+import { isProxyPath, serveProxy } from './proxy';
 import { serveResource } from './rest';
 import { parseApiPath } from './routes';
 import { Sandbox } from './sandbox';
@@ -69,6 +71,15 @@ export async function startApiServer(opts: ApiServerOptions, port = 0, host = '1
       sendError(res, e);
     });
   });
+  server.on('upgrade', (req, socket) => {
+    clock.touch();
+    opts.log?.(`${req.method} ${req.url} upgrade`);
+    try {
+      serveUpgrade(ctx, req, socket);
+    } catch {
+      socket.destroy();
+    }
+  });
   server.on('connection', (s) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
@@ -113,6 +124,7 @@ async function handle(ctx: ServeContext, sandbox: Sandbox, req: IncomingMessage,
   }
   if (path === '/api' || path === '/apis') return sendDiscoveryRoot(ctx, req, res, path === '/api');
   if (path === '/') return sendJson(res, 200, { paths: ['/api', '/api/v1', '/apis', '/healthz', '/livez', '/openapi/v2', '/openapi/v3', '/readyz', '/version'] });
+  if (isProxyPath(url.pathname)) return serveProxy(ctx, req, res, url);
   const parsed = parseApiPath(path);
   switch (parsed.kind) {
     case 'groupVersion': {

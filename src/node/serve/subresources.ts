@@ -8,6 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError, badRequest } from '../../engine/api/errors';
 import { applyPatch } from '../../engine/api/patch';
 import { qualifiedName, type ResourceType } from '../../engine/api/resources';
+import { scaleReplicas } from '../../engine/api/strictDecoding';
 import type { KubeObject } from '../../engine/objects';
 import { selectorString } from '../../engine/printers';
 import { clone } from '../../engine/util/clone';
@@ -15,7 +16,7 @@ import type { ServeContext } from './context';
 import { findSubresource } from './discovery';
 import { methodNotAllowed, notFoundPath, parseJsonBody, readBody, readObjectBody, sendJson } from './http';
 import { servePodLog } from './log';
-import { patchTypeOf } from './patch';
+import { fieldManagerOf, patchTypeOf } from './patch';
 import { deleteOptions, isDryRun } from './rest';
 import type { ResourceRoute } from './routes';
 
@@ -47,6 +48,9 @@ export async function serveSubresource(ctx: ServeContext, req: IncomingMessage, 
       ctx.sim.api.delete('pods', route.namespace, route.name, opts);
       return sendJson(res, 201, successStatus(201));
     }
+    case 'exec':
+      // A plain request: the stream itself is an upgrade (exec.ts).
+      throw badRequest('Upgrade request required');
     case 'finalize': {
       if (method !== 'PUT') throw methodNotAllowed(method);
       const body = (await readObjectBody(req)) as KubeObject;
@@ -108,8 +112,7 @@ async function serveScale(ctx: ServeContext, req: IncomingMessage, res: ServerRe
     scale = applyPatch(route.type, scaleOf(route.type, current), parseJsonBody(await readBody(req)), type === 'strategic' ? 'merge' : type) as ReturnType<typeof scaleOf>;
   } else throw methodNotAllowed(method);
   const rv = scale.metadata?.resourceVersion;
-  const replicas = scale.spec?.replicas;
-  if (typeof replicas !== 'number' || !Number.isInteger(replicas)) throw badRequest('spec.replicas must be an integer');
+  const replicas = scaleReplicas(scale, method === 'PUT' ? 'update' : 'patch');
   if (replicas < 0) {
     throw new ApiError(422, 'Invalid', `Scale.autoscaling "${route.name}" is invalid: spec.replicas: Invalid value: ${replicas}: must be greater than or equal to 0`, {
       name: route.name,
@@ -120,6 +123,7 @@ async function serveScale(ctx: ServeContext, req: IncomingMessage, res: ServerRe
   }
   const patch: Record<string, unknown> = { spec: { replicas } };
   if (rv && method === 'PUT') patch.metadata = { resourceVersion: rv };
-  const updated = api.patch(resource, route.namespace, route.name!, 'merge', patch, { dryRun: isDryRun(q) });
+  const fieldManager = fieldManagerOf(q, req.headers['user-agent']);
+  const updated = api.patch(resource, route.namespace, route.name!, 'merge', patch, { dryRun: isDryRun(q), fieldManager, fieldSubresource: 'scale' });
   sendJson(res, 200, scaleOf(route.type, updated));
 }

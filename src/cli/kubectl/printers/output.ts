@@ -45,6 +45,8 @@ export interface PrintOptions {
   withNamespace: boolean;
   sortBy: string;
   now: number;
+  /** `--show-managed-fields`: json and yaml keep metadata.managedFields (kubectl drops them since 1.21). */
+  showManagedFields?: boolean;
   readFile(path: string): string | undefined;
 }
 
@@ -78,9 +80,9 @@ export function printObjects(objects: KubeObject[], single: boolean, opts: Print
     case 'name':
       return sorted.map((o) => `${kindPrefixOf(o)}/${o.metadata.name}\n`).join('');
     case 'yaml':
-      return toYaml(value);
+      return toYaml(opts.showManagedFields ? value : withoutManagedFields(value as KubeObject));
     case 'json':
-      return toJson(value);
+      return toJson(opts.showManagedFields ? value : withoutManagedFields(value as KubeObject));
     case 'template': {
       const printer = f.spec.startsWith('custom-columns')
         ? customColumnsPrinterForFormat(f.spec, { noHeaders: opts.noHeaders, readFile: opts.readFile })
@@ -91,6 +93,16 @@ export function printObjects(objects: KubeObject[], single: boolean, opts: Print
     case 'table':
       throw new Error('tables are printed by printTables');
   }
+}
+
+/** kubectl's json and yaml printers drop metadata.managedFields unless --show-managed-fields (lists: each item). */
+export function withoutManagedFields(obj: KubeObject): KubeObject {
+  const items = (obj as { items?: KubeObject[] }).items;
+  if (Array.isArray(items)) return { ...obj, items: items.map(withoutManagedFields) } as KubeObject;
+  if (!obj.metadata?.managedFields) return obj;
+  const metadata = { ...obj.metadata };
+  delete metadata.managedFields;
+  return { ...obj, metadata };
 }
 
 function kindPrefixOf(o: KubeObject): string {

@@ -55,3 +55,18 @@ describe('toJson', () => {
 `);
   });
 });
+
+describe('managedFields in yaml', () => {
+  it('writes the `.` key plain, as go-yaml does', () => {
+    const entry = { fieldsV1: { 'f:data': { '.': {}, 'f:a': {} }, 'f:list': { 'k:{"name":"x"}': { '.': {} } } } };
+    expect(toYaml({ managedFields: [entry] })).toBe(`managedFields:
+- fieldsV1:
+    f:data:
+      .: {}
+      f:a: {}
+    f:list:
+      k:{"name":"x"}:
+        .: {}
+`);
+  });
+});

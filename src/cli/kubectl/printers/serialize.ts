@@ -17,7 +17,10 @@ export function toYaml(value: unknown): string {
       if (typeof node.value === 'string' && readsAsOtherType(node.value)) node.type = Scalar.QUOTE_DOUBLE;
     },
   });
-  return doc.toString({ indentSeq: false, lineWidth: 80, minContentWidth: 0, singleQuote: true, nullStr: 'null' });
+  const text = doc.toString({ indentSeq: false, lineWidth: 80, minContentWidth: 0, singleQuote: true, nullStr: 'null' });
+  // managedFields' `.` keys: the yaml package's 1.1 float pattern takes `.` for a number and
+  // quotes it; go-yaml (strconv.ParseFloat) does not, and writes `.: {}`.
+  return text.includes("'.':") ? text.replace(/^(\s*(?:- )?)'\.':/gm, '$1.:') : text;
 }
 
 /** A List of objects as `kubectl get -o yaml|json` prints several. */
@@ -28,6 +31,8 @@ export function listOf(items: unknown[]): Record<string, unknown> {
 const YAML11_NON_STRINGS = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|~|null|Null|NULL|[-+]?(?:0b[01_]+|0[0-7_]+|0x[0-9a-fA-F_]+|(?:0|[1-9][0-9_]*)(?::[0-5]?[0-9])*|(?:[0-9][0-9_]*)?\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[0-9][0-9_]*(?:\.[0-9_]*)?[eE][-+]?[0-9]+)|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|\d{4}-\d\d?-\d\d?(?:(?:[Tt]|[ \t]+)\d\d?:\d\d:\d\d(?:\.\d*)?(?:[ \t]*(?:Z|[-+]\d\d?(?::\d\d)?))?)?)$/;
 
 function readsAsOtherType(s: string): boolean {
+  // A lone `.` (managedFields' `.: {}`) is no float to go-yaml: strconv.ParseFloat refuses it.
+  if (s === '.') return false;
   return s === '' || YAML11_NON_STRINGS.test(s);
 }
 

@@ -1,0 +1,634 @@
+/**
+ * Field ownership as the apiserver's fieldmanager and sigs.k8s.io/structured-merge-diff keep it:
+ * `metadata.managedFields` entries (manager, operation Apply|Update, apiVersion, time, FieldsV1,
+ * subresource) and server-side apply's merge, conflicts and pruning.
+ *
+ * Field sets are kept in their wire encoding, FieldsV1: `{"f:spec": {"f:replicas": {}}}`, with
+ * `k:{"name":"nginx"}` for items of associative lists, `v:"x"` for set members and `.` marking a
+ * path that is itself a member and has members below it. A node is a member when it is `{}` or has
+ * `.`. Working on that encoding directly costs no conversion on every write.
+ *
+ * Lists follow the strategic-merge metadata (patchMeta.ts): keyed lists are associative (with the
+ * structured-merge-diff keys where they differ: ports by port and protocol), lists merged without
+ * a key are sets, every other list is atomic. LabelSelector is an atomic struct.
+ *
+ * Update (create, update, patch): the manager gains what changed (added or modified), every manager
+ * loses what was removed and what the write took over. Apply: the manager owns exactly the fields
+ * it applied; changing a field another manager owns is a conflict unless forced; a field the
+ * manager applied before and no longer applies is removed when nobody else owns it.
+ */
+import type { KubeObject } from '../objects';
+import { deepEqual } from '../util/clone';
+import { formatRFC3339 } from '../util/time';
+import { ApiError } from './errors';
+import { lookupField, rootType, type SchemaType } from './patchMeta';
+import { fieldsOf } from './unknownFields';
+
+export type Fields = { [key: string]: Fields };
+
+export interface ManagedFieldsEntry {
+  manager: string;
+  operation: 'Apply' | 'Update';
+  apiVersion: string;
+  time: string;
+  fieldsType: 'FieldsV1';
+  fieldsV1: Fields;
+  subresource?: string;
+}
+
+type Obj = Record<string, unknown>;
+
+/** How a list merges: by keys (associative), as a set, or whole. */
+type ListKind = { keys: string[] } | 'set' | 'atomic';
+
+/** Structured-merge-diff's list keys where they differ from the strategic merge key. */
+const LIST_KEYS: Record<string, Record<string, string[]>> = {
+  Container: { ports: ['containerPort', 'protocol'] },
+  EphemeralContainer: { ports: ['containerPort', 'protocol'] },
+  ServiceSpec: { ports: ['port', 'protocol'] },
+  PodSpec: { topologySpreadConstraints: ['topologyKey', 'whenUnsatisfiable'] },
+};
+/** Key fields the apiserver defaults, filled in when an item leaves them out. */
+const KEY_DEFAULTS: Record<string, unknown> = { protocol: 'TCP' };
+const ATOMIC_STRUCTS = new Set(['LabelSelector', 'NodeSelector']);
+
+interface FieldInfo {
+  /** Struct type or `{T}` map type of the value, when it is a map. */
+  type: SchemaType;
+  /** For lists: the element type and how the list merges. */
+  elem: SchemaType;
+  list: ListKind;
+  atomic: boolean;
+}
+
+const infoCache = new Map<string, Map<string, FieldInfo>>();
+const UNKNOWN: FieldInfo = { type: undefined, elem: undefined, list: 'atomic', atomic: false };
+
+function fieldInfo(t: SchemaType, key: string): FieldInfo {
+  if (!t) return UNKNOWN;
+  let byKey = infoCache.get(t);
+  if (!byKey) infoCache.set(t, (byKey = new Map()));
+  let info = byKey.get(key);
+  if (info) return info;
+  const { meta, type, elem } = lookupField(t, key);
+  const raw = t.startsWith('{') ? t.slice(1, -1) : fieldsOf(t)?.[key];
+  let list: ListKind = 'atomic';
+  const keys = LIST_KEYS[t]?.[key] ?? (meta.key ? [meta.key] : undefined);
+  if (keys && meta.strategy === 'merge') list = { keys: [...keys].sort() };
+  else if (meta.strategy === 'merge') list = 'set';
+  info = { type, elem, list, atomic: (raw !== undefined && ATOMIC_STRUCTS.has(raw)) || meta.strategy === 'replace' };
+  byKey.set(key, info);
+  return info;
+}
+
+const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isEmpty = (f: Fields): boolean => {
+  for (const _ in f) return false;
+  return true;
+};
+/** Whether the path a node stands for is itself in the set. */
+export const isMember = (f: Fields): boolean => '.' in f || isEmpty(f);
+
+/**
+ * The node of a path that is a member and has `children` (freshly built, taken over) below it.
+ * Key order is free: printers sort keys, as kubectl does.
+ */
+function member(children: Fields): Fields {
+  if (!isEmpty(children)) children['.'] = {};
+  return children;
+}
+
+/** The path element of a list item: `k:{...}` for associative lists, `v:...` for sets, `i:N` else. */
+export function itemKey(item: unknown, list: ListKind, index: number): string {
+  if (list === 'set') return `v:${JSON.stringify(item)}`;
+  if (list !== 'atomic' && isObj(item)) {
+    const keys = list.keys;
+    if (keys.length === 1) {
+      const v = item[keys[0]];
+      if (v !== undefined) return `k:{${JSON.stringify(keys[0])}:${JSON.stringify(v)}}`;
+    } else {
+      const key: Obj = {};
+      let any = false;
+      for (const k of keys) {
+        const v = item[k] ?? KEY_DEFAULTS[k];
+        if (v !== undefined) {
+          key[k] = v;
+          any = true;
+        }
+      }
+      if (any) return `k:${JSON.stringify(key)}`;
+    }
+  }
+  return `i:${index}`;
+}
+
+/** The fields a value sets (structured-merge-diff's ToFieldSet), below the path it sits at. */
+function valueFields(v: unknown, info: FieldInfo): Fields {
+  if (v === null || typeof v !== 'object' || info.atomic) return {};
+  if (Array.isArray(v)) {
+    if (info.list === 'atomic') return {};
+    const out: Fields = {};
+    const elem: FieldInfo = { ...UNKNOWN, type: info.elem };
+    for (let i = 0; i < v.length; i++) out[itemKey(v[i], info.list, i)] = member(valueFields(v[i], elem));
+    return out;
+  }
+  return objectFields(v as Obj, info.type);
+}
+
+function objectFields(obj: Obj, t: SchemaType): Fields {
+  const out: Fields = {};
+  const granular = t?.startsWith('{') ?? false;
+  for (const key in obj) {
+    const v = obj[key];
+    if (v === undefined) continue;
+    const f = valueFields(v, fieldInfo(t, key));
+    out[`f:${key}`] = granular ? member(f) : f;
+  }
+  return out;
+}
+
+/** What an applied configuration owns (apiVersion, kind, identity and status excluded). */
+export function appliedFields(obj: KubeObject, statusOnly: boolean): Fields {
+  return strip(objectFields(obj as Obj, rootType(obj.kind)), statusOnly);
+}
+
+/**
+ * What changed from `old` to `neu` (structured-merge-diff's Compare, Added ∪ Modified) and what was
+ * removed. Unchanged subtrees cost one structural comparison.
+ */
+function compareObjects(old: Obj, neu: Obj, t: SchemaType, changed: Fields, removed: Fields): void {
+  for (const key in neu) {
+    const nv = neu[key];
+    if (nv === undefined) continue;
+    const ov = old[key];
+    const f = `f:${key}`;
+    if (ov === undefined) {
+      changed[f] = member(valueFields(nv, fieldInfo(t, key)));
+      continue;
+    }
+    if (ov === nv) continue;
+    const info = fieldInfo(t, key);
+    // Maps and merged lists are compared by walking them once; everything else whole first.
+    const walk = !info.atomic && ((isObj(ov) && isObj(nv)) || (Array.isArray(ov) && Array.isArray(nv) && info.list !== 'atomic'));
+    if (!walk && deepEqual(ov, nv)) continue;
+    const c: Fields = {};
+    const r: Fields = {};
+    if (compareValues(ov, nv, info, c, r) || !isEmpty(c)) changed[f] = c;
+    if (!isEmpty(r)) removed[f] = r;
+  }
+  for (const key in old) {
+    if (old[key] !== undefined && neu[key] === undefined) removed[`f:${key}`] = member(valueFields(old[key], fieldInfo(t, key)));
+  }
+}
+
+/**
+ * Compares two different values below one path; true when the path itself changed as a whole
+ * (scalars, atomics, a value that changed shape), else the differences are in `changed`/`removed`.
+ */
+function compareValues(ov: unknown, nv: unknown, info: FieldInfo, changed: Fields, removed: Fields): boolean {
+  if (info.atomic) return true;
+  if (isObj(ov) && isObj(nv)) {
+    compareObjects(ov, nv, info.type, changed, removed);
+    return false;
+  }
+  if (Array.isArray(ov) && Array.isArray(nv) && info.list !== 'atomic') {
+    const elem: FieldInfo = { ...UNKNOWN, type: info.elem };
+    if (sameOrder(ov, nv, info.list)) {
+      // The usual case: the same items in the same places, some of them changed.
+      for (let i = 0; i < nv.length; i++) {
+        if (ov[i] === nv[i] || deepEqual(ov[i], nv[i])) continue;
+        const k = itemKey(nv[i], info.list, i);
+        const c: Fields = {};
+        const r: Fields = {};
+        if (compareValues(ov[i], nv[i], elem, c, r) || !isEmpty(c)) changed[k] = c;
+        if (!isEmpty(r)) removed[k] = r;
+      }
+      return false;
+    }
+    const before = new Map<string, unknown>();
+    ov.forEach((item, i) => before.set(itemKey(item, info.list, i), item));
+    nv.forEach((item, i) => {
+      const k = itemKey(item, info.list, i);
+      const prev = before.get(k);
+      before.delete(k);
+      if (prev === undefined) changed[k] = member(valueFields(item, elem));
+      else if (!deepEqual(prev, item)) {
+        const c: Fields = {};
+        const r: Fields = {};
+        if (compareValues(prev, item, elem, c, r) || !isEmpty(c)) changed[k] = c;
+        if (!isEmpty(r)) removed[k] = r;
+      }
+    });
+    for (const [k, item] of before) removed[k] = member(valueFields(item, elem));
+    return false;
+  }
+  return true;
+}
+
+/** Whether two lists hold items of the same keys at the same places. */
+function sameOrder(ov: unknown[], nv: unknown[], list: ListKind): boolean {
+  if (ov.length !== nv.length) return false;
+  for (let i = 0; i < nv.length; i++) if (ov[i] !== nv[i] && itemKey(ov[i], list, i) !== itemKey(nv[i], list, i)) return false;
+  return true;
+}
+
+/**
+ * The fields a create sets. Compared with the API type's empty object, as the apiserver does:
+ * maps and lists absent from it (labels, conditions) are members themselves too.
+ */
+function createdFields(obj: Obj, t: SchemaType): Fields {
+  const out: Fields = {};
+  for (const key in obj) {
+    const v = obj[key];
+    if (v === undefined) continue;
+    const info = fieldInfo(t, key);
+    if (isObj(v) && !info.atomic && !info.type?.startsWith('{')) out[`f:${key}`] = createdFields(v, info.type);
+    else {
+      const f = valueFields(v, info);
+      out[`f:${key}`] = (isObj(v) || Array.isArray(v)) && key !== 'containers' ? member(f) : f;
+    }
+  }
+  return out;
+}
+
+/** The fields an update sets and removes (identity, apiVersion and kind left out). */
+export function changedFields(old: KubeObject, neu: KubeObject, statusOnly: boolean): { changed: Fields; removed: Fields } {
+  const t = rootType(neu.kind);
+  const changed: Fields = {};
+  const removed: Fields = {};
+  if (statusOnly) {
+    const o = { status: old.status };
+    const n = { status: neu.status };
+    compareObjects(o, n, t, changed, removed);
+  } else compareObjects(old as Obj, neu as Obj, t, changed, removed);
+  return { changed: strip(changed, statusOnly), removed: strip(removed, statusOnly) };
+}
+
+const STRIPPED_META = ['f:name', 'f:namespace', 'f:uid', 'f:creationTimestamp', 'f:generation', 'f:resourceVersion', 'f:managedFields', 'f:selfLink', 'f:deletionTimestamp', 'f:deletionGracePeriodSeconds'];
+
+/** The fieldmanager's stripMeta and reset fields: identity never, status only for status writes. */
+function strip(f: Fields, statusOnly: boolean): Fields {
+  if (statusOnly) return f['f:status'] && !isEmpty(f['f:status']) ? { 'f:status': f['f:status'] } : {};
+  const out: Fields = {};
+  for (const k in f) {
+    if (k === 'f:apiVersion' || k === 'f:kind' || k === 'f:status') continue;
+    if (k === 'f:metadata') {
+      const meta: Fields = {};
+      for (const m in f[k]) if (!STRIPPED_META.includes(m) && m !== '.') meta[m] = f[k][m];
+      if (!isEmpty(meta)) out[k] = meta;
+      continue;
+    }
+    out[k] = f[k];
+  }
+  return out;
+}
+
+// ---- set operations on FieldsV1 trees ----
+
+function build(isMem: boolean, children: Fields): Fields | undefined {
+  if (isEmpty(children)) return isMem ? {} : undefined;
+  if (isMem) children['.'] = {};
+  return children;
+}
+
+export function union(a: Fields, b: Fields): Fields {
+  if (isEmpty(a)) return b;
+  if (isEmpty(b)) return a;
+  return unionNode(a, b, true);
+}
+function unionNode(a: Fields, b: Fields, root = false): Fields {
+  if (a === b) return a;
+  const children: Fields = {};
+  for (const k in a) if (k !== '.') children[k] = b[k] ? unionNode(a[k], b[k]) : a[k];
+  for (const k in b) if (k !== '.' && !a[k]) children[k] = b[k];
+  return build(!root && (isMember(a) || isMember(b)), children) ?? {};
+}
+
+export function difference(a: Fields, b: Fields): Fields {
+  return diffNode(a, b, true) ?? {};
+}
+function diffNode(a: Fields, b: Fields | undefined, root = false): Fields | undefined {
+  if (!b) return a;
+  const mem = !root && isMember(a) && !isMember(b);
+  let touches = false;
+  for (const k in b) {
+    if (k !== '.' && a[k]) {
+      touches = true;
+      break;
+    }
+  }
+  // Nothing below `a` is taken away: share it (stored entries are never mutated).
+  if (!touches && (root || mem === isMember(a))) return a;
+  const children: Fields = {};
+  for (const k in a) {
+    if (k === '.') continue;
+    const n = diffNode(a[k], b[k]);
+    if (n) children[k] = n;
+  }
+  return build(mem, children);
+}
+
+export function intersection(a: Fields, b: Fields): Fields {
+  return interNode(a, b, true) ?? {};
+}
+function interNode(a: Fields, b: Fields, root = false): Fields | undefined {
+  const children: Fields = {};
+  for (const k in a) {
+    if (k === '.' || !b[k]) continue;
+    const n = interNode(a[k], b[k]);
+    if (n) children[k] = n;
+  }
+  return build(!root && isMember(a) && isMember(b), children);
+}
+
+function childrenOf(f: Fields): [string, Fields][] {
+  return Object.entries(f).filter(([k]) => k !== '.');
+}
+
+/** Member paths as structured-merge-diff prints them: `.spec.containers[name="nginx"].image`. */
+export function memberPaths(f: Fields, prefix = ''): string[] {
+  const out: string[] = [];
+  // In fieldpath's order: field names, then keys, values and indexes, each sorted.
+  const rank = (k: string) => 'fkvi'.indexOf(k[0]);
+  const children = childrenOf(f).sort(([x], [y]) => rank(x) - rank(y) || (x < y ? -1 : x > y ? 1 : 0));
+  for (const [k, v] of children) {
+    const p = prefix + pathElement(k);
+    if (isMember(v)) out.push(p);
+    out.push(...memberPaths(v, p));
+  }
+  return out;
+}
+
+function pathElement(k: string): string {
+  const rest = k.slice(2);
+  switch (k[0]) {
+    case 'f':
+      return `.${rest}`;
+    case 'k': {
+      const key = JSON.parse(rest) as Obj;
+      return `[${Object.entries(key).map(([n, v]) => `${n}=${JSON.stringify(v)}`).join(',')}]`;
+    }
+    case 'v':
+      return `[=${rest}]`;
+    default:
+      return `[${rest}]`;
+  }
+}
+
+// ---- entries ----
+
+function entriesOf(obj: KubeObject): ManagedFieldsEntry[] {
+  return (obj.metadata.managedFields as ManagedFieldsEntry[] | undefined) ?? [];
+}
+
+const sameManager = (e: ManagedFieldsEntry, manager: string, operation: string, apiVersion: string, subresource?: string) =>
+  e.manager === manager && e.operation === operation && (e.subresource ?? '') === (subresource ?? '') && (operation === 'Apply' || e.apiVersion === apiVersion);
+
+/** The apiserver's order: Apply entries first, then by time, manager, apiVersion, subresource. */
+function sortEntries(entries: ManagedFieldsEntry[]): ManagedFieldsEntry[] {
+  return entries.sort(
+    (p, q) =>
+      cmp(p.operation, q.operation) || cmp(p.time, q.time) || cmp(p.manager, q.manager) || cmp(p.apiVersion, q.apiVersion) || cmp(p.subresource ?? '', q.subresource ?? ''),
+  );
+}
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function entry(manager: string, operation: 'Apply' | 'Update', apiVersion: string, time: string, fields: Fields, subresource?: string): ManagedFieldsEntry {
+  const e: ManagedFieldsEntry = { manager, operation, apiVersion, time, fieldsType: 'FieldsV1', fieldsV1: fields };
+  if (subresource) e.subresource = subresource;
+  return e;
+}
+
+/**
+ * Rebuilds the entry list: `owned` is the new set of the writing manager; every other entry loses
+ * `lost`. Entries whose set did not change keep their time; empty ones go.
+ */
+function rebuild(
+  previous: ManagedFieldsEntry[],
+  self: { manager: string; operation: 'Apply' | 'Update'; apiVersion: string; subresource?: string },
+  owned: Fields,
+  lost: Fields,
+  now: number,
+): ManagedFieldsEntry[] | undefined {
+  const out: ManagedFieldsEntry[] = [];
+  let found = false;
+  for (const e of previous) {
+    if (sameManager(e, self.manager, self.operation, self.apiVersion, self.subresource)) {
+      found = true;
+      if (isEmpty(owned)) continue;
+      const same = e.fieldsV1 === owned || deepEqual(e.fieldsV1, owned);
+      out.push(same && self.operation === 'Apply' ? e : entry(self.manager, self.operation, self.apiVersion, formatRFC3339(now), same ? e.fieldsV1 : owned, self.subresource));
+      continue;
+    }
+    const left = isEmpty(lost) ? e.fieldsV1 : difference(e.fieldsV1, lost);
+    if (isEmpty(left)) continue;
+    out.push(left === e.fieldsV1 ? e : { ...e, fieldsV1: left });
+  }
+  if (!found && !isEmpty(owned)) out.push(entry(self.manager, self.operation, self.apiVersion, formatRFC3339(now), owned, self.subresource));
+  return out.length ? sortEntries(out) : undefined;
+}
+
+export interface Tracking {
+  fieldManager: string;
+  subresource?: string;
+  now: number;
+}
+
+/**
+ * Sets of recent creates by their shape. A controller creates many objects from one template
+ * (a ReplicaSet's pods): they own the same fields, so they share one (never mutated) set instead
+ * of each building and keeping its own.
+ */
+const CREATED_CACHE_SIZE = 64;
+const createdCache = new Map<string, Fields>();
+
+function createdSet(obj: KubeObject, statusOnly: boolean): Fields {
+  const m = obj.metadata;
+  // Only objects whose set the key below captures whole are shared (not RBAC rules, webhooks…).
+  const cacheable = Object.keys(obj).every((k) => CACHE_TOP.has(k)) && Object.keys(m).every((k) => CACHE_META.has(k));
+  if (!cacheable) return strip(createdFields(obj as Obj, rootType(obj.kind)), statusOnly);
+  // Everything the set depends on; names, uids and times are stripped from it anyway.
+  const key = JSON.stringify([obj.kind, statusOnly, m.generateName, m.labels, m.annotations, m.ownerReferences, m.finalizers, obj.spec, obj.status, obj.data, obj.stringData]);
+  const known = createdCache.get(key);
+  if (known) return known;
+  const set = strip(createdFields(obj as Obj, rootType(obj.kind)), statusOnly);
+  if (createdCache.size >= CREATED_CACHE_SIZE) createdCache.delete(createdCache.keys().next().value!);
+  createdCache.set(key, set);
+  return set;
+}
+const CACHE_TOP = new Set(['apiVersion', 'kind', 'metadata', 'spec', 'status', 'data', 'stringData']);
+const CACHE_META = new Set(['name', 'namespace', 'uid', 'creationTimestamp', 'generation', 'resourceVersion', 'generateName', 'labels', 'annotations', 'ownerReferences', 'finalizers', 'managedFields', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'selfLink']);
+
+/** managedFields after an Update-style write (create when `old` is undefined). */
+export function trackUpdate(old: KubeObject | undefined, neu: KubeObject, tr: Tracking): ManagedFieldsEntry[] | undefined {
+  const statusOnly = tr.subresource === 'status';
+  // The entries the write starts from: the stored ones, or those the request set.
+  const previous = old ? entriesOf(neu) : [];
+  let changed: Fields;
+  let removed: Fields = {};
+  if (!old) changed = createdSet(neu, statusOnly);
+  else ({ changed, removed } = changedFields(old, neu, statusOnly));
+  if (isEmpty(changed) && isEmpty(removed)) return previous.length ? previous : undefined;
+  const self = { manager: tr.fieldManager, operation: 'Update' as const, apiVersion: neu.apiVersion, subresource: tr.subresource };
+  const mine = previous.find((e) => sameManager(e, self.manager, 'Update', self.apiVersion, self.subresource));
+  // The common controller write changes values of fields its manager already owns: the set stays.
+  const owned = mine && isEmpty(removed) && isSubset(changed, mine.fieldsV1) ? mine.fieldsV1 : union(difference(mine?.fieldsV1 ?? {}, removed), changed);
+  return rebuild(previous, self, owned, isEmpty(removed) ? changed : union(removed, changed), tr.now);
+}
+
+/** Whether every member of `a` is a member of `b`. */
+function isSubset(a: Fields, b: Fields, root = true): boolean {
+  if (!root && isMember(a) && !isMember(b)) return false;
+  for (const k in a) {
+    if (k === '.') continue;
+    const bk = b[k];
+    if (!bk || !isSubset(a[k], bk, false)) return false;
+  }
+  return true;
+}
+
+// ---- server-side apply ----
+
+/** Merges an applied configuration into the live object (structured-merge-diff's merge). */
+export function mergeApplied(live: unknown, config: unknown, info: FieldInfo): unknown {
+  if (config === null || config === undefined) return config;
+  if (info.atomic) return config;
+  if (isObj(config)) {
+    if (!isObj(live)) return config;
+    const out: Obj = { ...live };
+    for (const k in config) out[k] = mergeApplied(live[k], config[k], fieldInfo(info.type, k));
+    return out;
+  }
+  if (Array.isArray(config)) {
+    if (!Array.isArray(live) || info.list === 'atomic') return config;
+    const elem: FieldInfo = { ...UNKNOWN, type: info.elem };
+    if (info.list === 'set') return [...live, ...config.filter((v) => !live.some((l) => deepEqual(l, v)))];
+    const applied = new Map(config.map((item, i) => [itemKey(item, info.list, i), item]));
+    const out: unknown[] = [];
+    live.forEach((item, i) => {
+      const k = itemKey(item, info.list, i);
+      if (applied.has(k)) {
+        out.push(mergeApplied(item, applied.get(k), elem));
+        applied.delete(k);
+      } else out.push(item);
+    });
+    out.push(...applied.values());
+    return out;
+  }
+  return config;
+}
+
+/** Removes the members of `remove` from `obj` unless someone in `kept` owns something below. */
+function prune(obj: unknown, remove: Fields, kept: Fields | undefined, info: FieldInfo): unknown {
+  if (isObj(obj)) {
+    const out: Obj = { ...obj };
+    for (const [k, f] of childrenOf(remove)) {
+      if (!k.startsWith('f:')) continue;
+      const name = k.slice(2);
+      if (!(name in out)) continue;
+      if (isMember(f) && !kept?.[k]) delete out[name];
+      else out[name] = prune(out[name], f, kept?.[k], fieldInfo(info.type, name));
+    }
+    return out;
+  }
+  if (Array.isArray(obj) && info.list !== 'atomic') {
+    const elem: FieldInfo = { ...UNKNOWN, type: info.elem };
+    const out: unknown[] = [];
+    obj.forEach((item, i) => {
+      const k = itemKey(item, info.list, i);
+      const f = remove[k];
+      if (!f) out.push(item);
+      else if (isMember(f) && !kept?.[k]) return;
+      else out.push(prune(item, f, kept?.[k], elem));
+    });
+    return out;
+  }
+  return obj;
+}
+
+export interface ApplyOptions {
+  fieldManager: string;
+  force?: boolean;
+  subresource?: string;
+  now: number;
+}
+
+/**
+ * Server-side apply onto a live object: the merged object (before defaulting) and a function that
+ * computes managedFields once the write's final object is known.
+ */
+export function serverSideApply(live: KubeObject, config: KubeObject, opts: ApplyOptions): { merged: KubeObject; managed: (final: KubeObject) => ManagedFieldsEntry[] | undefined } {
+  const statusOnly = opts.subresource === 'status';
+  const t = rootType(live.kind);
+  const root: FieldInfo = { ...UNKNOWN, type: t };
+  const body: Obj = { ...(config as Obj) };
+  if (!statusOnly) delete body.status;
+  let merged = mergeApplied(live, body, root) as KubeObject;
+  merged.metadata = { ...merged.metadata, managedFields: live.metadata.managedFields };
+
+  const previous = entriesOf(live);
+  const self = { manager: opts.fieldManager, operation: 'Apply' as const, apiVersion: config.apiVersion, subresource: opts.subresource };
+  const { changed } = changedFields(live, merged, statusOnly);
+  const conflicts: { manager: ManagedFieldsEntry; paths: string[] }[] = [];
+  for (const e of previous) {
+    // Every other manager counts, whatever subresource it wrote through (`kubectl scale`).
+    if (sameManager(e, self.manager, 'Apply', self.apiVersion, self.subresource)) continue;
+    const clash = intersection(e.fieldsV1, changed);
+    if (!isEmpty(clash)) conflicts.push({ manager: e, paths: memberPaths(clash) });
+  }
+  if (conflicts.length && !opts.force) throw conflictError(conflicts);
+
+  const owned = appliedFields(config, statusOnly);
+  const mine = previous.find((e) => sameManager(e, self.manager, 'Apply', self.apiVersion, self.subresource));
+  if (mine) {
+    const dropped = difference(mine.fieldsV1, owned);
+    if (!isEmpty(dropped)) {
+      // Removed unless someone still owns it or something below it (the applier included).
+      let kept: Fields = {};
+      for (const e of previous) if (e !== mine) kept = union(kept, e.fieldsV1);
+      if (opts.force) kept = difference(kept, changed);
+      merged = prune(merged, dropped, union(kept, owned), root) as KubeObject;
+    }
+  }
+  return {
+    merged,
+    managed: (final) => {
+      // Fields the apply changed leave their other owners (forced conflicts and defaults alike).
+      const taken = changedFields(live, final, statusOnly).changed;
+      return rebuild(previous, self, owned, intersection(taken, owned), opts.now);
+    },
+  };
+}
+
+/** The managedFields of an object created by an apply. */
+export function appliedOnCreate(config: KubeObject, opts: ApplyOptions): ManagedFieldsEntry[] | undefined {
+  const owned = appliedFields(config, opts.subresource === 'status');
+  return isEmpty(owned) ? undefined : [entry(opts.fieldManager, 'Apply', config.apiVersion, formatRFC3339(opts.now), owned, opts.subresource)];
+}
+
+/** The manager as the apiserver prints it in conflicts: `"name" using apps/v1` for updaters. */
+function printManager(e: ManagedFieldsEntry): string {
+  let s = JSON.stringify(e.manager);
+  if (e.subresource) s += ` with subresource ${JSON.stringify(e.subresource)}`;
+  if (e.operation === 'Update') s += ` using ${e.apiVersion}`;
+  return s;
+}
+
+/** 409 Conflict worded as the apiserver's NewConflictError. */
+function conflictError(conflicts: { manager: ManagedFieldsEntry; paths: string[] }[]): ApiError {
+  const total = conflicts.reduce((n, c) => n + c.paths.length, 0);
+  const causes = conflicts.flatMap((c) => c.paths.map((p) => ({ reason: 'FieldManagerConflict', message: `conflict with ${printManager(c.manager)}`, field: p })));
+  let message: string;
+  if (total === 1) message = `Apply failed with 1 conflict: conflict with ${printManager(conflicts[0].manager)}: ${conflicts[0].paths[0]}`;
+  else {
+    const byManager = new Map<string, string[]>();
+    for (const c of conflicts) byManager.set(printManager(c.manager), [...(byManager.get(printManager(c.manager)) ?? []), ...c.paths]);
+    const lines: string[] = [];
+    for (const m of [...byManager.keys()].sort()) {
+      lines.push(`conflicts with ${m}:`);
+      for (const p of byManager.get(m)!) lines.push(`- ${p}`);
+    }
+    message = `Apply failed with ${total} conflicts: ${lines.join('\n')}`;
+  }
+  return new ApiError(409, 'Conflict', message, { causes });
+}
