@@ -64,6 +64,10 @@ export class Session {
     this.namespace = ns;
   }
 
+  getNamespace(): string {
+    return this.namespace;
+  }
+
   /** Runs one complete input (possibly several lines, e.g. a heredoc) and records it in history. */
   *run(input: string): Generator<ShellEffect, number, unknown> {
     const trimmed = input.trim();
@@ -78,6 +82,7 @@ export class Session {
       argv0: 'bash',
       cwd: this.opts.cwd ?? this.env.get('HOME'),
       lastStatus: this.lastStatus,
+      stdinTerminal: this.opts.interactive,
     });
     // An empty line leaves `$?` alone, as in bash.
     if (trimmed !== '') this.lastStatus = status;

@@ -15,6 +15,7 @@ const RULES: [RegExp, string][] = [
   [/\b10\.(?:24[4-9]|25\d)\.\d{1,3}\.\d{1,3}\b/g, '<pod-ip>'],
   [/containerd:\/\/[0-9a-f]{64}/g, 'containerd://<id>'],
   [/sha256:[0-9a-f]{64}/g, 'sha256:<digest>'],
+  [/failed to start exec "[0-9a-f]{64}"/g, 'failed to start exec "<id>"'],
   // Only runs after text: leading indentation (YAML, JSON, describe blocks) is kept.
   [/(?<=\S) {2,}/g, '  '],
 ];

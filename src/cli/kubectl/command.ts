@@ -33,6 +33,8 @@ export interface CommandEnv {
   /** Whether `-n` was given explicitly. */
   namespaceExplicit: boolean;
   stdin: string;
+  /** Standard input is the page's terminal: lines are read with `stdin.readLine` calls (kubectl exec -i). */
+  stdinTerminal?: boolean;
   /** The command path for messages: `kubectl get`. */
   path: string;
   out(text: string): void;

@@ -9,14 +9,20 @@ import { cordon, uncordon } from './cmd/cordon';
 import { create } from './cmd/create';
 import { deleteCommand } from './cmd/delete';
 import { describe } from './cmd/describe';
+import { diff } from './cmd/diff';
 import { drain } from './cmd/drain';
+import { exec } from './cmd/exec';
+import { events } from './cmd/events';
+import { expose } from './cmd/expose';
 import { get } from './cmd/get';
 import { logs } from './cmd/logs';
+import { patch } from './cmd/patch';
 import { rollout } from './cmd/rollout';
 import { run } from './cmd/run';
 import { scale } from './cmd/scale';
 import { set } from './cmd/set';
 import { version } from './cmd/version';
+import { wait } from './cmd/wait';
 
 export const COMMANDS: KubectlCommand[] = [
   create,
@@ -26,13 +32,19 @@ export const COMMANDS: KubectlCommand[] = [
   deleteCommand,
   rollout,
   scale,
+  expose,
   clusterInfo,
   cordon,
   uncordon,
   drain,
   describe,
   logs,
+  exec,
   apply,
+  patch,
+  wait,
+  events,
+  diff,
   label,
   annotate,
   apiResources,

@@ -15,7 +15,8 @@ export function kubectlErrorText(e: unknown, source?: string): string {
 export function apiErrorText(e: ApiError, source?: string, verb = 'creating'): string {
   if (e.reason === 'Invalid' && e.details.causes?.length) {
     const kind = e.details.kind ?? '';
-    const head = `The ${kind} "${e.details.name ?? ''}" is invalid: `;
+    // No kind and no name (a patch that does not decode): kubectl says `The request is invalid`.
+    const head = kind || e.details.name ? `The ${kind} "${e.details.name ?? ''}" is invalid: ` : 'The request is invalid: ';
     const causes = e.details.causes;
     if (causes.length === 1) return head + (causes[0].field ? `${causes[0].field}: ` : '') + causes[0].message;
     return head + '\n' + causes.map((c) => `* ${c.field ? `${c.field}: ` : ''}${c.message}`).join('\n');

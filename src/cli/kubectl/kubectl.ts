@@ -13,11 +13,11 @@ import { UnknownResourceError } from './resolve';
 
 export function kubectlBuiltin(host: KubectlHost): Builtin {
   return function* kubectl(argv, io) {
-    return yield* runKubectl(argv.slice(1), host, io.stdin);
+    return yield* runKubectl(argv.slice(1), host, io.stdin, io.stdinTerminal);
   };
 }
 
-export function* runKubectl(argv: string[], host: KubectlHost, stdin: string): Generator<ShellEffect, number, unknown> {
+export function* runKubectl(argv: string[], host: KubectlHost, stdin: string, stdinTerminal = false): Generator<ShellEffect, number, unknown> {
   const { command, path, rest } = findCommand(argv);
   if (!command) {
     if (rest.length === 0 || rest[0] === '--help' || rest[0] === '-h' || rest[0] === 'help') {
@@ -56,6 +56,7 @@ export function* runKubectl(argv: string[], host: KubectlHost, stdin: string): G
     namespace: flags.string('namespace') || host.namespace(),
     namespaceExplicit: flags.changed('namespace'),
     stdin,
+    stdinTerminal,
     path: pathText,
     out: (text) => buffered.push({ type: 'stdout', text }),
     err: (text) => buffered.push({ type: 'stderr', text }),

@@ -61,16 +61,16 @@ spec:
 
   it('reports unserved kinds and bad namespaces, and still applies the rest', () => {
     const api = cluster();
-    const text = `apiVersion: v1
-kind: Service
+    const text = `apiVersion: networking.k8s.io/v1
+kind: Ingress
 metadata: {name: frontend}
-spec: {ports: [{port: 80}]}
+spec: {defaultBackend: {service: {name: frontend, port: {number: 80}}}}
 ---
 ${cm('  a: "1"\n')}`;
-    const r = applyManifests(api, [{ name: 'frontend-service.yaml', text }], opts);
+    const r = applyManifests(api, [{ name: 'frontend-ingress.yaml', text }], opts);
     expect(r.stdout).toEqual(['configmap/cfg created']);
     expect(r.stderr).toEqual([
-      'error: resource mapping not found for name: "frontend" namespace: "" from "frontend-service.yaml": no matches for kind "Service" in version "v1"',
+      'error: resource mapping not found for name: "frontend" namespace: "" from "frontend-ingress.yaml": no matches for kind "Ingress" in version "networking.k8s.io/v1"',
       'ensure CRDs are installed first',
     ]);
     expect(r.exitCode).toBe(1);

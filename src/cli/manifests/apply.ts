@@ -15,6 +15,8 @@ import { clone } from '../../engine/util/clone';
 import { mergePatch } from '../../engine/api/patch';
 import { kindPrefix, qualifiedName } from '../../engine/api/resources';
 import type { ApiServer } from '../../engine/api/server';
+import { isApiError } from '../../engine/api/errors';
+import { union, type Fields } from '../../engine/api/managedFields';
 import { kindHasSchema } from '../../engine/api/unknownFields';
 import { createThreeWayMergePatch, strategicMerge } from '../../engine/api/strategicMerge';
 import { sortKeys } from '../../engine/api/strategicDiff';
@@ -27,6 +29,13 @@ export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
 export interface ApplyOptions extends ResolveOptions {
   dryRun?: 'none' | 'client' | 'server';
+  /** The field manager of the writes: `kubectl-client-side-apply`, `kubectl` (server-side), `kubectl-create`. */
+  fieldManager?: string;
+  /** `--server-side`: the server merges the manifest and tracks field ownership. */
+  serverSide?: boolean;
+  forceConflicts?: boolean;
+  /** Keep the objects the server returned in the result (`apply -o`). */
+  collectObjects?: boolean;
 }
 
 export function applyManifests(api: ApiServer, sources: ManifestSource[], opts: ApplyOptions): CommandResult {
@@ -40,6 +49,7 @@ export function applyManifests(api: ApiServer, sources: ManifestSource[], opts: 
       errors.push(e);
     }
   }
+  if (!opts.collectObjects) delete out.objects;
   return finish(out, errors);
 }
 
@@ -49,7 +59,7 @@ export function createFromManifests(api: ApiServer, sources: ManifestSource[], o
   for (const { object, source, type } of items) {
     try {
       const obj = opts.saveConfig ? withLastApplied(object) : clone(object);
-      if (opts.dryRun !== 'client') create(api, qualifiedName(type), obj, opts.dryRun === 'server');
+      if (opts.dryRun !== 'client') create(api, qualifiedName(type), obj, opts.dryRun === 'server', opts.fieldManager ?? 'kubectl-create');
       out.stdout.push(`${kindPrefix(type)}/${obj.metadata.name} created${suffix(opts)}`);
     } catch (e) {
       errors.push(addSourceToErr('creating', source, e));
@@ -68,10 +78,10 @@ function suffix(opts: ApplyOptions): string {
   return opts.dryRun === 'client' ? ' (dry run)' : opts.dryRun === 'server' ? ' (server dry run)' : '';
 }
 
-function create(api: ApiServer, resource: string, obj: KubeObject, dryRun: boolean): KubeObject {
+function create(api: ApiServer, resource: string, obj: KubeObject, dryRun: boolean, fieldManager: string): KubeObject {
   const bad = decodeError(obj);
   if (bad) throw bad;
-  return api.create(resource, obj, { dryRun });
+  return api.create(resource, obj, { dryRun, fieldManager });
 }
 
 /** The manifest as kubectl records it: without the annotation itself, keys sorted, annotations kept as `{}`. */
@@ -96,11 +106,14 @@ function applyOne(api: ApiServer, { object, source, type }: Resolved, opts: Appl
   const resource = qualifiedName(type);
   const ns = type.namespaced ? object.metadata.namespace : undefined;
   const label = `${kindPrefix(type)}/${name}`;
+  if (opts.serverSide) return serverSideApplyOne(api, { object, source, type }, opts, out);
+  const fieldManager = opts.fieldManager ?? 'kubectl-client-side-apply';
   const modified = withLastApplied(object);
   const current = api.tryGet(resource, ns, name);
   if (!current) {
     try {
-      if (opts.dryRun !== 'client') create(api, resource, modified, opts.dryRun === 'server');
+      const created = opts.dryRun !== 'client' ? create(api, resource, modified, opts.dryRun === 'server', fieldManager) : modified;
+      (out.objects ??= []).push(created);
     } catch (e) {
       throw addSourceToErr('creating', source, e);
     }
@@ -115,19 +128,99 @@ function applyOne(api: ApiServer, { object, source, type }: Resolved, opts: Appl
   const strategic = kindHasSchema(type.kind);
   const patch = strategic ? createThreeWayMergePatch(type.kind, lastApplied, modified, current) : threeWayJsonMergePatch(lastApplied, modified, current);
   const patchText = JSON.stringify(patch);
+  let result = current;
   if (patchText !== '{}') {
     try {
       const patched = strategic ? strategicMerge(type.kind, current, patch) : mergePatch(current, patch);
       const bad = patchDecodeError(patch, patched as KubeObject);
       if (bad) throw bad;
-      if (opts.dryRun !== 'client') api.patch(resource, ns, name, strategic ? 'strategic' : 'merge', patch, { dryRun: opts.dryRun === 'server' });
+      result = opts.dryRun !== 'client' ? api.patch(resource, ns, name, strategic ? 'strategic' : 'merge', patch, { dryRun: opts.dryRun === 'server', fieldManager }) : (patched as KubeObject);
     } catch (e) {
       const info = `Resource: "${type.group}/${type.version}, Resource=${type.plural}", GroupVersionKind: "${type.group}/${type.version}, Kind=${type.kind}"\nName: "${name}", Namespace: "${ns ?? ''}"`;
       throw addSourceToErr(`applying patch:\n${patchText}\nto:\n${info}\nfor:`, source, addSourceToErr('patching', source, e));
     }
   }
   if (current.metadata.deletionTimestamp) out.stderr.push(`Warning: Detected changes to resource ${name} which is currently being deleted.`);
+  (out.objects ??= []).push(result);
   out.stdout.push(`${label} ${patchText === '{}' ? 'unchanged' : 'configured'}${suffix(opts)}`);
+}
+
+const CONFLICT_HELP = `Please review the fields above--they currently have other managers. Here
+are the ways you can resolve this warning:
+* If you intend to manage all of these fields, please re-run the apply
+  command with the \`--force-conflicts\` flag.
+* If you do not intend to manage all of the fields, please edit your
+  manifest to remove references to the fields that should keep their
+  current managers.
+* You may co-own fields by updating your manifest to match the existing
+  value; in this case, you'll become the manager if the other manager(s)
+  stop managing the field (remove it from their configuration).
+See https://kubernetes.io/docs/reference/using-api/server-side-apply/#conflicts`;
+
+/**
+ * `kubectl apply --server-side`, as kubectl's applyOneObject does it: an apply patch of the whole
+ * manifest → `serverside-applied`; a 409 gains kubectl's advice. With the default manager
+ * (`kubectl`) on an object client-side apply made, kubectl then keeps the last-applied annotation
+ * under `kubectl-last-applied`, hands the client-side apply managers' fields to `kubectl`
+ * (csaupgrade) and applies again, so fields the manifest dropped go.
+ */
+function serverSideApplyOne(api: ApiServer, { object, source, type }: Resolved, opts: ApplyOptions, out: CommandResult): void {
+  const resource = qualifiedName(type);
+  const name = object.metadata.name;
+  const ns = type.namespaced ? object.metadata.namespace : undefined;
+  const fieldManager = opts.fieldManager ?? 'kubectl';
+  const dryRun = opts.dryRun === 'server';
+  const send = () => {
+    const bad = decodeError(object);
+    if (bad) throw bad;
+    return api.apply(resource, ns, name, object, { fieldManager, force: opts.forceConflicts, dryRun }).object;
+  };
+  let result: KubeObject;
+  try {
+    result = send();
+  } catch (e) {
+    if (isApiError(e, 'Conflict') && e.details.causes?.some((c) => c.reason === 'FieldManagerConflict')) {
+      throw new Error(`${e.message}\n${CONFLICT_HELP}`);
+    }
+    throw addSourceToErr('serverside-apply', source, e);
+  }
+  if (!dryRun && fieldManager === 'kubectl') {
+    const annotation = result.metadata.annotations?.[LAST_APPLIED];
+    const entries = result.metadata.managedFields ?? [];
+    const owns = (e: (typeof entries)[number]) => (e.fieldsV1 as Record<string, any> | undefined)?.['f:metadata']?.['f:annotations']?.[`f:${LAST_APPLIED}`] !== undefined;
+    if (annotation !== undefined && !entries.some((e) => e.operation === 'Apply' && owns(e))) {
+      const justAnnotation = { apiVersion: result.apiVersion, kind: result.kind, metadata: { name, ...(ns ? { namespace: ns } : {}), annotations: { [LAST_APPLIED]: annotation } } } as KubeObject;
+      result = api.apply(resource, ns, name, justAnnotation, { fieldManager: 'kubectl-last-applied' }).object;
+    }
+    const upgraded = upgradeManagedFields(result, fieldManager);
+    if (upgraded) {
+      api.patch(resource, ns, name, 'json', [
+        { op: 'test', path: '/metadata/resourceVersion', value: result.metadata.resourceVersion },
+        { op: 'replace', path: '/metadata/managedFields', value: upgraded },
+      ]);
+      result = send();
+    }
+  }
+  if (result.metadata.deletionTimestamp) out.stderr.push(`Warning: Detected changes to resource ${name} which is currently being deleted.`);
+  (out.objects ??= []).push(result);
+  out.stdout.push(`${kindPrefix(type)}/${name} serverside-applied${suffix(opts)}`);
+}
+
+/**
+ * csaupgrade.UpgradeManagedFields: the fields of the Update managers that own the last-applied
+ * annotation (client-side apply) join the server-side manager's Apply entry; their entries go.
+ * Undefined when there is nothing to migrate.
+ */
+function upgradeManagedFields(obj: KubeObject, ssaManager: string): KubeObject['metadata']['managedFields'] | undefined {
+  const entries = obj.metadata.managedFields ?? [];
+  const csa = entries.filter((e) => e.operation === 'Update' && !e.subresource && (e.fieldsV1 as Record<string, any> | undefined)?.['f:metadata']?.['f:annotations']?.[`f:${LAST_APPLIED}`] !== undefined);
+  if (csa.length === 0) return undefined;
+  let target = entries.find((e) => e.manager === ssaManager && e.operation === 'Apply' && !e.subresource);
+  let fields = (target?.fieldsV1 ?? {}) as Fields;
+  for (const e of csa) fields = union(fields, e.fieldsV1 as Fields);
+  const rest = entries.filter((e) => !csa.includes(e) && e !== target);
+  target = { ...(target ?? { manager: ssaManager, operation: 'Apply', apiVersion: csa[0].apiVersion, time: csa[0].time, fieldsType: 'FieldsV1' }), fieldsV1: fields };
+  return [target, ...rest];
 }
 
 /** jsonmergepatch.CreateThreeWayJSONMergePatch: additions and changes from live, deletions from last-applied. */

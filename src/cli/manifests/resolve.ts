@@ -13,6 +13,8 @@ export interface CommandResult {
   stdout: string[];
   stderr: string[];
   exitCode: number;
+  /** The objects the server returned (or, with --dry-run=client, would be sent), for `apply -o`. */
+  objects?: KubeObject[];
 }
 
 export interface ResolveOptions extends LoadOptions {

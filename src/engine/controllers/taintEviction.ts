@@ -8,8 +8,9 @@
  * The deletion is an ordinary graceful delete, preceded by the `DisruptionTarget` condition
  * (`DeletionByTaintManager`); on a lost node the pod then stays Terminating, since no kubelet confirms.
  * Events: `TaintManagerEviction` `Marking for deletion Pod <ns>/<name>` and, when scheduled work is
- * dropped (taints gone, or the pod gone — even after an eviction, as upstream's timed queue keeps a
- * marker for work already done), `Cancelling deletion of Pod <ns>/<name>`.
+ * dropped before it ran (taints gone, or the pod gone), `Cancelling deletion of Pod <ns>/<name>`.
+ * Work that already ran is only forgotten: upstream's TimedWorkerQueue.CancelWork returns false
+ * for it (its entry is a nil marker, or gone), so cancelWorkWithEvent records nothing.
  *
  * Upstream counts tolerationSeconds from when it processed the node update; here from the taint's
  * timeAdded (written by the node controller at the same instant), which makes the schedule derivable
@@ -147,8 +148,10 @@ export class TaintEvictionController implements Controller {
   }
 
   private cancel(key: string, changes: Change[]): void {
-    if (!this.work.delete(key)) return;
-    changes.push(podEvent(key, `Cancelling deletion of Pod ${key}`));
+    const w = this.work.get(key);
+    if (!w) return;
+    this.work.delete(key);
+    if (!w.done) changes.push(podEvent(key, `Cancelling deletion of Pod ${key}`));
   }
 
   /** deletePodHandler: the event, the DisruptionTarget condition, then a graceful delete. */

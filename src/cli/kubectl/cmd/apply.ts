@@ -1,7 +1,11 @@
-/** `kubectl apply -f`: client-side apply with the last-applied-configuration annotation. */
+/**
+ * `kubectl apply -f`: client-side apply with the last-applied-configuration annotation, or
+ * `--server-side` (field ownership on the server; `--force-conflicts`, `--field-manager`).
+ */
 import { UsageError, type KubectlCommand } from '../command';
 import { kubectlErrorText } from '../errors';
 import { applyFromFiles } from './fromFiles';
+import { setLastApplied, viewLastApplied } from './applyLastApplied';
 
 export const apply: KubectlCommand = {
   name: 'apply',
@@ -13,7 +17,12 @@ export const apply: KubectlCommand = {
     { name: 'dry-run', type: 'string', default: 'none', noOptDefault: 'unchanged', usage: 'Must be "none", "server", or "client".' },
     { name: 'output', short: 'o', type: 'string', usage: 'Output format.' },
     { name: 'kustomize', short: 'k', type: 'string', usage: 'Process a kustomization directory.' },
+    { name: 'server-side', type: 'bool', usage: 'If true, apply runs in the server instead of the client.' },
+    { name: 'force-conflicts', type: 'bool', usage: 'If true, server-side apply will force the changes against conflicts.' },
+    { name: 'field-manager', type: 'string', usage: 'Name of the manager used to track field ownership.' },
+    { name: 'show-managed-fields', type: 'bool', usage: 'If true, keep the managedFields when printing objects in JSON or YAML format.' },
   ],
+  subcommands: [viewLastApplied, setLastApplied],
   *run(flags, env) {
     if (flags.string('kustomize')) throw new Error('kustomize is not available in the sandbox');
     if (flags.strings('filename').length === 0) throw new Error('must specify one of -f and -k');

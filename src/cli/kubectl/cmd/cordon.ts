@@ -30,7 +30,7 @@ export function setUnschedulable(env: CommandEnv, flags: Flags, unschedulable: b
       continue;
     }
     try {
-      if (!dry) env.api.patch('nodes', undefined, node.metadata.name, 'strategic', { spec: { unschedulable: unschedulable ? true : null } });
+      if (!dry) env.api.patch('nodes', undefined, node.metadata.name, 'strategic', { spec: { unschedulable: unschedulable ? true : null } }, { fieldManager: 'kubectl' });
       env.out(`node/${node.metadata.name} ${verb}${dry}\n`);
     } catch (e) {
       if (!isApiError(e)) throw e;

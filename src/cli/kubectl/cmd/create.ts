@@ -7,6 +7,8 @@ import { outputFormat, printObjects } from '../printers/output';
 import { dryRunSuffix } from './cordon';
 import { deploymentObject } from './generators';
 import { createFromFiles } from './fromFiles';
+import { createService } from './createService';
+import { DATA_GENERATORS } from './createData';
 
 const DRY_RUN = { name: 'dry-run', type: 'string' as const, default: 'none', noOptDefault: 'unchanged', usage: 'Must be "none", "server", or "client".' };
 const OUTPUT = { name: 'output', short: 'o', type: 'string' as const, usage: 'Output format.' };
@@ -21,7 +23,7 @@ export function createGenerated(env: CommandEnv, flags: Flags, resource: string,
     try {
       const namespaced = resource !== 'namespaces';
       const toSend = namespaced ? { ...obj, metadata: { ...obj.metadata, namespace: obj.metadata.namespace ?? env.namespace } } : obj;
-      result = env.api.create(resource, toSend, { dryRun: dryRun === 'server' });
+      result = env.api.create(resource, toSend, { dryRun: dryRun === 'server', fieldManager: 'kubectl-create' });
     } catch (e) {
       // create_deployment.go wraps any error with %v (`failed to create deployment: ...`), so even
       // an Invalid one prints as plain text; create namespace returns the API error as it is.
@@ -88,7 +90,7 @@ export const create: KubectlCommand = {
     DRY_RUN,
     OUTPUT,
   ],
-  subcommands: [createDeployment, createNamespace],
+  subcommands: [createDeployment, createNamespace, createService, ...DATA_GENERATORS],
   *run(flags, env) {
     if (flags.strings('filename').length === 0) {
       if (flags.args.length > 0) throw new Error(`unknown command "${flags.args[0]}" for "kubectl create"`);

@@ -2,6 +2,7 @@
  * `kubectl describe`: the kind's describer (pod, deployment, replicaset, node, namespace) or the
  * generic one kubectl uses for the rest, fed by the same API reads kubectl would make.
  */
+import { ENDPOINTS_DEPRECATION_WARNING } from '../../../engine/api/kinds/service';
 import { qualifiedName } from '../../../engine/api/resources';
 import type { KubeObject } from '../../../engine/objects';
 import { selectObjects } from '../builder';
@@ -61,6 +62,8 @@ export const describe: KubectlCommand = {
         return 1;
       }
       const sel = selectObjects(env, flags.args, { selector: flags.string('selector') || undefined, allNamespaces: flags.bool('all-namespaces') });
+      // The apiserver's deprecation warning for v1 Endpoints reaches stderr with the response.
+      if ([...sel.typesWithoutNames, ...sel.found.map((f) => f.type)].some((t) => t.group === '' && t.plural === 'endpoints')) env.err(`Warning: ${ENDPOINTS_DEPRECATION_WARNING}\n`);
       // `kubectl describe pods` describes every pod in the namespace.
       for (const t of sel.typesWithoutNames) {
         const items = env.api.list(qualifiedName(t), { namespace: t.namespaced ? env.namespace : undefined }).items;

@@ -3,6 +3,7 @@
  * every output format, selectors, several kinds at once, and `-w` — which streams changes in
  * the page until Ctrl+C and, headless, until the cluster is quiet or --request-timeout passes.
  */
+import { ENDPOINTS_DEPRECATION_WARNING } from '../../../engine/api/kinds/service';
 import { kindPrefix, qualifiedName, type ResourceType } from '../../../engine/api/resources';
 import type { WatchEvent } from '../../../engine/api/server';
 import type { KubeObject } from '../../../engine/objects';
@@ -42,6 +43,7 @@ export const get: KubectlCommand = {
     { name: 'ignore-not-found', type: 'bool', usage: 'If set to true, suppresses NotFound error for specific objects that do not exist.' },
     { name: 'chunk-size', type: 'int', default: 500, usage: 'Return large lists in chunks rather than all at once.' },
     { name: 'output-watch-events', type: 'bool', usage: 'Output watch event objects when --watch or --watch-only is used.' },
+    { name: 'show-managed-fields', type: 'bool', usage: 'If true, keep the managedFields when printing objects in JSON or YAML format.' },
   ],
   run: runGet,
 };
@@ -72,6 +74,7 @@ function* runGet(flags: Flags, env: CommandEnv): Generator<ShellEffect, number, 
     singleItem.value = args.length === 1 && args[0].names.length === 1;
     for (const arg of args) {
       const resource = qualifiedName(arg.type);
+      if (resource === 'endpoints' && !args.slice(0, args.indexOf(arg)).some((a) => a.type === arg.type)) env.err(`Warning: ${ENDPOINTS_DEPRECATION_WARNING}\n`);
       const ns = arg.type.namespaced && !(allNamespaces && !named) ? env.namespace : undefined;
       const group: TableGroup = { type: arg.type, resource, objects: [] };
       if (arg.names.length > 0) {
@@ -105,6 +108,7 @@ function* runGet(flags: Flags, env: CommandEnv): Generator<ShellEffect, number, 
     sortBy: flags.string('sort-by'),
     now: env.now(),
     readFile: (p: string) => env.host.fs.read(p),
+    showManagedFields: flags.bool('show-managed-fields'),
   };
 
   if (!flags.bool('watch-only')) {
@@ -159,7 +163,8 @@ function* watch(env: CommandEnv, flags: Flags, group: TableGroup, opts: Paramete
   const deadline = env.now() + (timeout > 0 ? timeout : 60 * 60 * 1000);
   try {
     for (;;) {
-      for (const e of events.splice(0)) env.out(watchLine(group.type, e, opts));
+      // AGE is computed when each row is printed, as kubectl's printer does, not at watch start.
+      for (const e of events.splice(0)) env.out(watchLine(group.type, e, { ...opts, now: env.now() }));
       if (env.now() >= deadline || (!env.host.interactive && timeout === 0 && env.sim.isQuiet())) return;
       const next = env.sim.nextActivity();
       const step = Math.max(1, Math.min(deadline, next ?? deadline, env.host.interactive ? env.now() + 1000 : Infinity) - env.now());

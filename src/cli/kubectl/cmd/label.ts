@@ -72,7 +72,7 @@ function* runMeta(field: Field, flags: Flags, env: CommandEnv) {
       if (changed && !dry) {
         const meta: Record<string, unknown> = { [field]: patch };
         if (flags.string('resource-version')) meta.resourceVersion = flags.string('resource-version');
-        env.api.patch(f.resource, f.object.metadata.namespace, f.object.metadata.name, 'merge', { metadata: meta });
+        env.api.patch(f.resource, f.object.metadata.namespace, f.object.metadata.name, 'merge', { metadata: meta }, { fieldManager: field === 'annotations' ? 'kubectl-annotate' : 'kubectl-label' });
       }
       env.out(flags.string('output') === 'name' ? `${nameOf(f)}\n` : `${nameOf(f)} ${verb}${dry}\n`);
     } catch (e) {

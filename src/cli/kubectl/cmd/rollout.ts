@@ -95,7 +95,7 @@ function pauseLike(name: 'pause' | 'resume', paused: boolean): KubectlCommand {
           env.out(`${nameOf(f)} already ${paused ? 'paused' : 'resumed'}\n`);
           continue;
         }
-        env.api.patch(f.resource, f.object.metadata.namespace, f.object.metadata.name, 'strategic', { spec: { paused: paused ? true : null } });
+        env.api.patch(f.resource, f.object.metadata.namespace, f.object.metadata.name, 'strategic', { spec: { paused: paused ? true : null } }, { fieldManager: 'kubectl-rollout' });
         env.out(`${nameOf(f)} ${paused ? 'paused' : 'resumed'}\n`);
       }
       return 0;
@@ -112,7 +112,7 @@ const restart: KubectlCommand = {
       if (f.object.spec?.paused) throw new Error(`can't restart paused deployment (run rollout resume first)`);
       env.api.patch(f.resource, f.object.metadata.namespace, f.object.metadata.name, 'strategic', {
         spec: { template: { metadata: { annotations: { 'kubectl.kubernetes.io/restartedAt': formatRFC3339(env.now()) } } } },
-      });
+      }, { fieldManager: 'kubectl-rollout' });
       env.out(`${kindPrefix(f.type)}/${f.object.metadata.name} restarted\n`);
     }
     return 0;

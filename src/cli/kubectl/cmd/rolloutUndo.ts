@@ -54,7 +54,7 @@ export function undo(env: CommandEnv, d: KubeObject, toRevision: number): string
   env.api.patch('deployments.apps', d.metadata.namespace, d.metadata.name, 'json', [
     { op: 'replace', path: '/spec/template', value: template },
     { op: 'replace', path: '/metadata/annotations', value: { ...keepDeploymentOnly(d), ...annotations } },
-  ]);
+  ], { fieldManager: 'kubectl' });
   return 'rolled back';
 }
 

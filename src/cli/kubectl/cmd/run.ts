@@ -87,7 +87,7 @@ function* runRun(flags: Flags, env: CommandEnv): Generator<ShellEffect, number, 
     else env.out(`pod/${name} created${dryRunSuffix(dryRun)}\n`);
     return 0;
   }
-  const created = env.api.create('pods', { ...pod, metadata: { ...pod.metadata, namespace: pod.metadata.namespace ?? env.namespace } }, { dryRun: dryRun === 'server' });
+  const created = env.api.create('pods', { ...pod, metadata: { ...pod.metadata, namespace: pod.metadata.namespace ?? env.namespace } }, { dryRun: dryRun === 'server', fieldManager: 'kubectl-run' });
   if (!attach) {
     if (o && o !== 'name') print(created);
     else env.out(`pod/${name} created${dryRunSuffix(dryRun)}\n`);

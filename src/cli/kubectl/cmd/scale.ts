@@ -41,7 +41,7 @@ export const scale: KubectlCommand = {
         }
         const rv = flags.string('resource-version');
         if (rv && rv !== f.object.metadata.resourceVersion) throw conflict(f.resource, f.object.metadata.name, 'the object has been modified; please apply your changes to the latest version and try again');
-        if (!dry) env.api.patch(f.resource, f.object.metadata.namespace, f.object.metadata.name, 'merge', { spec: { replicas } });
+        if (!dry) env.api.patch(f.resource, f.object.metadata.namespace, f.object.metadata.name, 'merge', { spec: { replicas } }, { fieldManager: 'kubectl', fieldSubresource: 'scale' });
         env.out(flags.string('output') === 'name' ? `${nameOf(f)}\n` : `${nameOf(f)} scaled${dry}\n`);
       } catch (e) {
         if (!(e instanceof Error) && !isApiError(e)) throw e;

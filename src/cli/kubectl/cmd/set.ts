@@ -53,7 +53,7 @@ function editPodSpecs(env: CommandEnv, flags: Flags, args: string[], verb: strin
     else after.spec.template.spec = { ...after.spec.template.spec, ...spec };
     const patch = createTwoWayMergePatch(f.object.kind, f.object, after);
     try {
-      if (!dry && Object.keys(patch).length > 0) env.api.patch(f.resource, f.object.metadata.namespace, f.object.metadata.name, 'strategic', patch);
+      if (!dry && Object.keys(patch).length > 0) env.api.patch(f.resource, f.object.metadata.namespace, f.object.metadata.name, 'strategic', patch, { fieldManager: 'kubectl-set' });
       env.out(`${nameOf(f)} ${verb}${dry}\n`);
     } catch (e) {
       env.err(kubectlErrorText(e) + '\n');

@@ -1,5 +1,5 @@
 /**
- * `grep [-ivcwxnqoshHEF] [-e PATTERN] PATTERN [FILE…]`. Basic regular expressions are
+ * `grep [-ivcwxnqoshHEF] [-A N] [-B N] [-C N] [-m N] [-e PATTERN] PATTERN [FILE…]`. Basic regular expressions are
  * translated to JS RegExp (`\(`, `\|`, `\+` become groups/alternation/repetition); -E uses
  * the pattern as is, which covers the ERE that people type.
  */
@@ -37,7 +37,17 @@ export const grep: Builtin = function* (argv, io) {
   const patterns: string[] = [];
   const args = argv.slice(1);
   for (let i = args.indexOf('-e'); i >= 0; i = args.indexOf('-e')) patterns.push(...args.splice(i, 2).slice(1));
-  const { flags, rest } = parseFlags(args);
+  const { flags, values, rest } = parseFlags(args, 'ABCm');
+  const number = (v: string | undefined, fallback: number): number | undefined => (v === undefined ? fallback : /^\d+$/.test(v) ? Number(v) : undefined);
+  const around = number(values.get('C') ?? values.get('#'), 0);
+  const after = number(values.get('A'), around ?? 0);
+  const before = number(values.get('B'), around ?? 0);
+  const max = number(values.get('m'), Infinity);
+  if (around === undefined || after === undefined || before === undefined || max === undefined) {
+    const bad = [values.get('A'), values.get('B'), values.get('C') ?? values.get('#'), values.get('m')].find((v) => v !== undefined && !/^\d+$/.test(v));
+    yield stderr(`grep: ${bad}: invalid context length argument\n`);
+    return 2;
+  }
   if (patterns.length === 0) {
     const p = rest.shift();
     if (p === undefined) {
@@ -54,6 +64,11 @@ export const grep: Builtin = function* (argv, io) {
     return 2;
   }
   const showNames = flags.has('H') || (rest.length > 1 && !flags.has('h'));
+  const only = flags.has('o') && !flags.has('v');
+  // Context lines (-A/-B/-C) as GNU grep prints them: `-` after the name and number instead of
+  // `:`, and `--` between groups that are not adjacent (also across files).
+  const withContext = !only && !flags.has('c') && !flags.has('q') && (after > 0 || before > 0);
+  let printedGroup = false;
   let matched = false;
   let failed = false;
   for (const file of rest.length ? rest : ['-']) {
@@ -62,17 +77,38 @@ export const grep: Builtin = function* (argv, io) {
     if (missing) continue;
     const name = file === '-' ? '(standard input)' : file;
     const out: string[] = [];
+    const prefix = (n: number, sep: string) => (showNames ? name + sep : '') + (flags.has('n') ? `${n + 1}${sep}` : '');
+    const all = lines(texts[0]);
     let count = 0;
-    lines(texts[0]).forEach((line, n) => {
+    let lastPrinted = -1;
+    let afterLeft = 0;
+    for (let n = 0; n < all.length; n++) {
+      const line = all[n];
       re.lastIndex = 0;
-      const hit = re.test(line) !== flags.has('v');
-      if (!hit) return;
+      const hit = count < max && re.test(line) !== flags.has('v');
+      if (!hit) {
+        if (withContext && afterLeft > 0) {
+          out.push(prefix(n, '-') + line);
+          lastPrinted = n;
+          afterLeft--;
+        }
+        if (count >= max && afterLeft === 0) break;
+        continue;
+      }
       count++;
-      const prefix = (showNames ? name + ':' : '') + (flags.has('n') ? `${n + 1}:` : '');
-      if (flags.has('o') && !flags.has('v')) {
-        for (const m of line.matchAll(re)) if (m[0]) out.push(prefix + m[0]);
-      } else out.push(prefix + line);
-    });
+      if (withContext) {
+        const from = Math.max(lastPrinted + 1, n - before);
+        if (printedGroup && (from > lastPrinted + 1 || lastPrinted < 0)) out.push('--');
+        for (let k = from; k < n; k++) out.push(prefix(k, '-') + all[k]);
+        printedGroup = true;
+        afterLeft = after;
+      }
+      lastPrinted = n;
+      if (only) {
+        re.lastIndex = 0;
+        for (const m of line.matchAll(re)) if (m[0]) out.push(prefix(n, ':') + m[0]);
+      } else out.push(prefix(n, ':') + line);
+    }
     matched ||= count > 0;
     if (flags.has('q')) continue;
     if (flags.has('c')) yield stdout((showNames ? name + ':' : '') + count + '\n');

@@ -1,6 +1,7 @@
 /**
  * `npm run conformance`: our kubectl against the real kubectl 1.34 on the same seeded cluster,
- * command by command, over every script in scripts/; then `kubectl get pods -w` during a rollout.
+ * command by command, over every script in scripts/; then `kubectl get pods -w` during a rollout,
+ * and the real Helm installing, upgrading, rolling back and uninstalling charts/hello (helm.ts).
  * Prints each difference with both outputs, and ends with the plain line `N passed, N failed`
  * (differences a script explains with `# known: …` are listed apart and not counted as failures).
  * Options: --only NAME (scripts whose file name contains NAME), --verbose (print every command),
@@ -9,6 +10,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkHelm } from './helm';
+import { findHelm } from './helmBinary';
 import { findKubectl } from './kubectlBinary';
 import { lineDiff } from './lineDiff';
 import { normalise } from './normalise';
@@ -59,6 +62,15 @@ async function main(argv: string[]): Promise<number> {
     if (verbose || !watch.ok) process.stdout.write(watch.output.replace(/^/gm, '  | ') + '\n');
     if (watch.ok) passed++;
     else failed++;
+    const helm = findHelm(ROOT);
+    if (!('source' in helm)) process.stdout.write(`helm: skipped — ${helm.why}\n`);
+    else {
+      const h = await checkHelm(helm.path);
+      process.stdout.write(`helm: install, list, upgrade, rollback, uninstall of charts/hello with helm ${helm.version}: ${h.ok ? 'ok' : `FAIL (${h.problems.join('; ')})`}\n`);
+      if (verbose || !h.ok) process.stdout.write(h.output.replace(/^/gm, '  | ') + '\n');
+      if (h.ok) passed++;
+      else failed++;
+    }
   }
   const distinct = new Set(results.filter((r) => /^\s*kubectl\b/.test(r.command)).map((r) => r.command)).size;
   process.stdout.write(`\n${distinct} distinct kubectl invocations; ${known.length} known differences (explained in the scripts)\n`);
