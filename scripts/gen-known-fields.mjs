@@ -8,7 +8,9 @@
 //
 // Encoding of a field's type: a type name (a key of `types`), or one of the scalars
 // `string`, `int32`, `int64`, `number`, `boolean`, `quantity` (string or number), `int-or-string`,
-// `any` (free-form JSON such as RawExtension); `[T]` is a list of T, `{T}` a map from string to T.
+// `time` (metav1.Time / MicroTime: an RFC 3339 string), `any` (free-form JSON such as RawExtension);
+// `[T]` is a list of T, `{T}` a map from string to T. The API server's typed decoding
+// (src/engine/api/typedDecoding.ts) checks every write against these types.
 //
 // kubernetes-types is at 1.30: POST_PROCESS adds the fields 1.31–1.34 added that real manifests use.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -101,6 +103,7 @@ function keyFor(symbol) {
 
 function describe(type, field) {
   if (type.aliasSymbol?.name === 'Quantity') return 'quantity';
+  if (type.aliasSymbol?.name === 'Time' || type.aliasSymbol?.name === 'MicroTime') return 'time';
   if (type.isUnion()) {
     const parts = type.types.filter((t) => !(t.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null)));
     if (parts.length === 1) return describe(parts[0], field);
@@ -130,6 +133,7 @@ function walk(key, type) {
     let described = describe(checker.getTypeOfSymbolAtLocation(prop, decl), prop.name);
     // Aliases are lost inside index signatures and arrays: read the declared text.
     if (/\bQuantity\b/.test(decl.type?.getText() ?? '')) described = described.replace('string', 'quantity');
+    else if (/\b(Micro)?Time\b/.test(decl.type?.getText() ?? '')) described = described.replace('string', 'time');
     fields[prop.name] = described;
   }
 }

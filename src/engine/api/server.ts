@@ -11,9 +11,11 @@ import { formatRFC3339 } from '../util/time';
 import { rulesFor, type AdmissionContext, type Operation } from './admission';
 import { alreadyExists, ApiError, badRequest, conflict, forbidden, notFound, OBJECT_MODIFIED } from './errors';
 import { invalidError, required, type FieldError } from './fieldErrors';
+import { appliedOnCreate, serverSideApply, trackUpdate, type ManagedFieldsEntry } from './managedFields';
 import { applyPatch, type PatchType } from './patch';
 import { mustResourceType, qualifiedName, resourceTypeForKind, type ResourceType } from './resources';
 import { matchesFields, matchesRequirements, parseFieldSelector, parseLabelSelector } from './selectors';
+import { mustDecode } from './strictDecoding';
 import { nameRuleFor, validateObjectMeta, validateObjectMetaUpdate } from './validation/objectMeta';
 
 export interface Clock {
@@ -35,7 +37,24 @@ export interface WriteOptions {
    * touches it again, so the server stores it as it is instead of copying it first.
    */
   handOver?: boolean;
+  /**
+   * Who writes (`fieldManager`): the write records the fields it set in metadata.managedFields
+   * under this name, as an Update (status writes with `subresource: status`). Without it the
+   * write leaves managedFields as they were.
+   */
+  fieldManager?: string;
+  /** The subresource the managedFields entry names when it is not `subresource` (`scale`). */
+  fieldSubresource?: string;
 }
+
+export interface ApplyOptions {
+  fieldManager: string;
+  force?: boolean;
+  dryRun?: boolean;
+}
+
+/** Internal: how a write computes its managedFields from the stored and the final object. */
+type Track = (final: KubeObject, old: KubeObject | undefined) => ManagedFieldsEntry[] | undefined;
 
 export type PropagationPolicy = 'Background' | 'Foreground' | 'Orphan';
 
@@ -102,9 +121,14 @@ export class ApiServer {
   }
 
   create(resource: string, input: KubeObject, opts: WriteOptions = {}): KubeObject {
+    return this.createTracked(resource, input, opts, opts.fieldManager ? this.updateTracker(opts.fieldManager) : undefined);
+  }
+
+  private createTracked(resource: string, input: KubeObject, opts: WriteOptions, track: Track | undefined): KubeObject {
     const t = mustResourceType(resource);
     const obj = clone(input);
     this.checkKind(t, obj);
+    mustDecode(obj);
     const meta = obj.metadata ?? (obj.metadata = {} as KubeObject['metadata']);
     if (t.namespaced) {
       meta.namespace = meta.namespace || 'default';
@@ -112,7 +136,7 @@ export class ApiServer {
     if (!meta.name && meta.generateName) meta.name = generateName(meta.generateName, this.random);
     if (t.namespaced) this.checkNamespaceOpen(meta.namespace!, resource, meta.name);
     if (!meta.name) throw invalidError(t.kind, t.group, '', [required('metadata.name', 'name or generateName is required')]);
-    for (const f of ['uid', 'resourceVersion', 'deletionTimestamp', 'deletionGracePeriodSeconds'] as const) delete meta[f];
+    for (const f of ['uid', 'resourceVersion', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'managedFields'] as const) delete meta[f];
     meta.uid = uuid(this.random);
     meta.creationTimestamp = formatRFC3339(this.now());
     if (t.generation) meta.generation = 1;
@@ -121,6 +145,7 @@ export class ApiServer {
     for (const r of rulesFor(resource)) r.prepareForCreate?.(obj, ctx);
     this.admit(t, obj, undefined, ctx);
     if (this.store.get(resource, meta.namespace, meta.name)) throw alreadyExists(resource, meta.name);
+    if (track) setManagedFields(obj, track(obj, undefined));
     if (opts.dryRun) return obj;
     return this.read(resource, this.store.put(resource, obj));
   }
@@ -137,11 +162,12 @@ export class ApiServer {
     if (rv && rv !== old.metadata.resourceVersion) throw conflict(resource, name, OBJECT_MODIFIED);
     // A status write keeps only status and annotations of the request (see write): copy just those.
     const obj = opts.subresource === 'status' ? statusRequest(input, opts.handOver === true) : clone(input);
+    mustDecode(obj);
     return this.write(t, old, obj, opts);
   }
 
-  updateStatus(resource: string, input: KubeObject, opts: { handOver?: boolean } = {}): KubeObject {
-    return this.update(resource, input, { subresource: 'status', handOver: opts.handOver });
+  updateStatus(resource: string, input: KubeObject, opts: { handOver?: boolean; fieldManager?: string } = {}): KubeObject {
+    return this.update(resource, input, { subresource: 'status', handOver: opts.handOver, fieldManager: opts.fieldManager });
   }
 
   patch(
@@ -156,9 +182,33 @@ export class ApiServer {
     const old = this.store.get(resource, t.namespaced ? namespace : undefined, name);
     if (!old) throw notFound(resource, name);
     const patched = applyPatch(t, clone(old), patch, type) as KubeObject;
+    mustDecode(patched, { patch, type });
     const rv = patched.metadata?.resourceVersion;
     if (rv && rv !== old.metadata.resourceVersion) throw conflict(resource, name, OBJECT_MODIFIED);
     return this.write(t, old, patched, opts);
+  }
+
+  /**
+   * Server-side apply (`application/apply-patch+yaml`): creates the object when absent, else merges
+   * the configuration in, with field ownership and conflicts (see managedFields.ts).
+   * `created` says which happened (201 or 200).
+   */
+  apply(resource: string, namespace: string | undefined, name: string, config: KubeObject, opts: ApplyOptions): { object: KubeObject; created: boolean } {
+    const t = mustResourceType(resource);
+    if (config.metadata?.managedFields !== undefined) throw badRequest('metadata.managedFields must be nil');
+    const old = this.store.get(resource, t.namespaced ? namespace : undefined, name);
+    mustDecode(config);
+    const tracking = { fieldManager: opts.fieldManager, force: opts.force, now: this.now() };
+    if (!old) {
+      const obj = { ...config, metadata: { ...config.metadata, name, ...(t.namespaced ? { namespace } : {}) } } as KubeObject;
+      const track: Track = () => appliedOnCreate(config, tracking);
+      return { object: this.createTracked(resource, obj, { dryRun: opts.dryRun }, track), created: true };
+    }
+    this.checkKind(t, config);
+    const { merged, managed } = serverSideApply(old, config, tracking);
+    const rv = config.metadata?.resourceVersion;
+    if (rv && rv !== old.metadata.resourceVersion) throw conflict(resource, name, OBJECT_MODIFIED);
+    return { object: this.write(t, old, merged, { dryRun: opts.dryRun }, managed), created: false };
   }
 
   /**
@@ -262,7 +312,7 @@ export class ApiServer {
     return this.store.subscribe(deliver);
   }
 
-  private write(t: ResourceType, old: KubeObject, obj: KubeObject, opts: WriteOptions): KubeObject {
+  private write(t: ResourceType, old: KubeObject, obj: KubeObject, opts: WriteOptions, track?: Track): KubeObject {
     const resource = qualifiedName(t);
     this.checkKind(t, obj);
     const ctx = this.context('UPDATE', opts.subresource);
@@ -295,8 +345,20 @@ export class ApiServer {
       for (const r of rulesFor(resource)) r.prepareForUpdate?.(obj, old, ctx);
     }
     obj.metadata.resourceVersion = old.metadata.resourceVersion;
+    // managedFields a request leaves out or repeats stay as stored; a request that changes them
+    // (kubectl's client-side to server-side apply migration) sets them, `[]` clears them.
+    const requested = obj.metadata.managedFields;
+    if (requested === undefined || deepEqual(requested, old.metadata.managedFields)) {
+      if (old.metadata.managedFields) obj.metadata.managedFields = old.metadata.managedFields;
+      else delete obj.metadata.managedFields;
+    } else if (requested.length === 0) delete obj.metadata.managedFields;
     this.admit(t, obj, old, ctx);
-    if (deepEqual(obj, old)) return this.read(resource, old);
+    // An apply may change ownership alone; an update that changes nothing records nothing.
+    const applying = track !== undefined;
+    if (!applying && deepEqual(obj, old)) return this.read(resource, old);
+    track ??= opts.fieldManager ? this.updateTracker(opts.fieldManager, opts.fieldSubresource ?? opts.subresource) : undefined;
+    if (track) setManagedFields(obj, track(obj, old));
+    if (applying && deepEqual(obj, old)) return this.read(resource, old);
     if (opts.dryRun) return obj;
     const m = obj.metadata;
     if (m.deletionTimestamp && (m.finalizers ?? []).length === 0 && (m.deletionGracePeriodSeconds ?? 0) === 0 && !this.retained(resource, obj)) {
@@ -304,6 +366,11 @@ export class ApiServer {
       return obj;
     }
     return this.read(resource, this.store.put(resource, obj));
+  }
+
+  private updateTracker(fieldManager: string, subresource?: string): Track {
+    const tracking = { fieldManager, subresource, now: this.now() };
+    return (final, old) => trackUpdate(old, final, tracking);
   }
 
   private admit(t: ResourceType, obj: KubeObject, old: KubeObject | undefined, ctx: AdmissionContext): void {
@@ -359,6 +426,11 @@ export class ApiServer {
   }
 }
 
+function setManagedFields(obj: KubeObject, entries: ManagedFieldsEntry[] | undefined): void {
+  if (entries) obj.metadata.managedFields = entries as KubeObject['metadata']['managedFields'];
+  else delete obj.metadata.managedFields;
+}
+
 /** The parts of an update that a status write reads: kind, annotations and status. */
 function statusRequest(input: KubeObject, handOver: boolean): KubeObject {
   const metadata = { name: input.metadata.name } as KubeObject['metadata'];
@@ -380,9 +452,21 @@ export function generateName(base: string, random: Random): string {
 
 /** A version-4 UUID drawn from the simulation's random source. */
 export function uuid(random: Random): string {
-  const h = random.hex(32).split('');
-  h[12] = '4';
-  h[16] = '89ab'[random.int(4)];
-  const s = h.join('');
-  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+  // 32 hex digits drawn in order, then the variant digit; the version digit replaces the 13th.
+  // Built from character codes in one go: a flat string, not a tree of slices (every object
+  // keeps its uid for life).
+  const codes = new Array<number>(36);
+  let j = 0;
+  for (let i = 0; i < 32; i++) {
+    if (i === 8 || i === 12 || i === 16 || i === 20) codes[j++] = DASH;
+    codes[j++] = HEX.charCodeAt(random.int(16));
+  }
+  codes[14] = FOUR;
+  codes[19] = VARIANT.charCodeAt(random.int(4));
+  return String.fromCharCode(...codes);
 }
+
+const HEX = '0123456789abcdef';
+const VARIANT = '89ab';
+const DASH = '-'.charCodeAt(0);
+const FOUR = '4'.charCodeAt(0);

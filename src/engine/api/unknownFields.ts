@@ -9,11 +9,12 @@
  *   their API group (autoscaling/v2 types print `v2.` upstream — not reproduced).
  */
 import known from './schema/knownFields.json';
+import { typedDecodeError } from './typedDecoding';
 
 type Schema = { roots: Record<string, string>; types: Record<string, Record<string, string>> };
 const schema = known as Schema;
 
-const SCALARS = new Set(['string', 'int32', 'int64', 'number', 'boolean', 'quantity', 'int-or-string', 'any']);
+const SCALARS = new Set(['string', 'int32', 'int64', 'number', 'boolean', 'quantity', 'int-or-string', 'time', 'any']);
 
 /** The schema type of a root kind: by `apiVersion/kind` when given, else by kind alone. */
 export function rootTypeOf(kind: string, apiVersion?: string): string | undefined {
@@ -47,13 +48,9 @@ export function unknownFields(kind: string, obj: unknown, apiVersion?: string): 
   return w.unknown;
 }
 
-/** The first JSON type mismatch, as `json: cannot unmarshal … of type …`, or undefined. */
+/** The first JSON type mismatch, as `json: cannot unmarshal … of type …`, or undefined (typedDecoding.ts). */
 export function fieldTypeError(kind: string, obj: unknown, apiVersion?: string): string | undefined {
-  const root = rootTypeOf(kind, apiVersion);
-  if (!root) return undefined;
-  const w: Walk = { unknown: [] };
-  walkValue(root, obj, '', '', root, w);
-  return w.typeError;
+  return typedDecodeError(obj, 'json', kind, apiVersion);
 }
 
 /**
@@ -115,6 +112,8 @@ function typeMismatch(t: string, v: unknown): string | undefined {
     case 'quantity':
     case 'int-or-string':
       return j === 'number' || j === 'string' ? undefined : j;
+    case 'time':
+      return j === 'string' ? undefined : j;
   }
   if (t.startsWith('[')) return j === 'array' ? undefined : j;
   return j === 'object' ? undefined : j;
