@@ -5,6 +5,7 @@
  * (`Accept: application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList`).
  */
 import { createHash } from 'node:crypto';
+import { METRICS_RESOURCE_TYPES } from '../../engine/api/metrics';
 import { RESOURCE_TYPES, type ResourceType } from '../../engine/api/resources';
 
 export interface Subresource {
@@ -43,15 +44,18 @@ export function findSubresource(t: ResourceType, name: string): Subresource | un
 }
 
 /** The group/versions served, core first, then groups by name. */
-export function groupVersions(): { group: string; version: string }[] {
+export function groupVersions(types: ResourceType[] = RESOURCE_TYPES): { group: string; version: string }[] {
   const seen = new Map<string, { group: string; version: string }>();
-  for (const t of RESOURCE_TYPES) seen.set(`${t.group}/${t.version}`, { group: t.group, version: t.version });
+  for (const t of types) seen.set(`${t.group}/${t.version}`, { group: t.group, version: t.version });
   return [...seen.values()].sort((a, b) => (a.group === b.group ? 0 : a.group === '' ? -1 : b.group === '' ? 1 : a.group < b.group ? -1 : 1));
 }
 
-export function typesIn(group: string, version: string): ResourceType[] {
-  return RESOURCE_TYPES.filter((t) => t.group === group && t.version === version).sort((a, b) => (a.plural < b.plural ? -1 : 1));
+export function typesIn(group: string, version: string, types: ResourceType[] = RESOURCE_TYPES): ResourceType[] {
+  return types.filter((t) => t.group === group && t.version === version).sort((a, b) => (a.plural < b.plural ? -1 : 1));
 }
+
+/** What discovery lists: the stored kinds and the metrics API (metrics-server's aggregated APIService). */
+const DISCOVERED = [...RESOURCE_TYPES, ...METRICS_RESOURCE_TYPES];
 
 function storageVersionHash(t: ResourceType): string {
   return createHash('sha256').update(`${t.group}/${t.version}/${t.kind}`).digest('base64').slice(0, 11) + '=';
@@ -63,7 +67,7 @@ export function apiVersions(serverAddress: string) {
 }
 
 function apiGroup(group: string) {
-  const versions = groupVersions()
+  const versions = groupVersions(DISCOVERED)
     .filter((gv) => gv.group === group)
     .map((gv) => ({ groupVersion: `${group}/${gv.version}`, version: gv.version }));
   return { name: group, versions, preferredVersion: versions[0] };
@@ -71,19 +75,19 @@ function apiGroup(group: string) {
 
 /** `/apis`: every named group. */
 export function apiGroupList() {
-  const groups = [...new Set(groupVersions().map((gv) => gv.group))].filter((g) => g !== '');
+  const groups = [...new Set(groupVersions(DISCOVERED).map((gv) => gv.group))].filter((g) => g !== '');
   return { kind: 'APIGroupList', apiVersion: 'v1', groups: groups.map(apiGroup) };
 }
 
 /** `/apis/<group>`, or undefined when the group is not served. */
 export function apiGroupDocument(group: string) {
-  if (!groupVersions().some((gv) => gv.group === group && group !== '')) return undefined;
+  if (!groupVersions(DISCOVERED).some((gv) => gv.group === group && group !== '')) return undefined;
   return { kind: 'APIGroup', apiVersion: 'v1', ...apiGroup(group) };
 }
 
 /** `/api/v1` or `/apis/<group>/<version>`: the APIResourceList, or undefined when not served. */
 export function apiResourceList(group: string, version: string) {
-  const types = typesIn(group, version);
+  const types = typesIn(group, version, DISCOVERED);
   if (types.length === 0) return undefined;
   const resources: object[] = [];
   for (const t of types) {
@@ -95,7 +99,7 @@ export function apiResourceList(group: string, version: string) {
       verbs: t.verbs,
       ...(t.shortNames.length ? { shortNames: t.shortNames } : {}),
       ...(t.categories.length ? { categories: t.categories } : {}),
-      storageVersionHash: storageVersionHash(t),
+      ...(METRICS_RESOURCE_TYPES.includes(t) ? {} : { storageVersionHash: storageVersionHash(t) }),
     });
     for (const s of subresourcesOf(t)) {
       resources.push({
@@ -149,16 +153,16 @@ function discoveryResource(t: ResourceType) {
 
 /** The aggregated discovery document for `/api` (core) or `/apis` (named groups). */
 export function aggregatedDiscovery(core: boolean, version: 'v2' | 'v2beta1') {
-  const groups = [...new Set(groupVersions().map((gv) => gv.group))].filter((g) => (core ? g === '' : g !== ''));
+  const groups = [...new Set(groupVersions(DISCOVERED).map((gv) => gv.group))].filter((g) => (core ? g === '' : g !== ''));
   return {
     kind: 'APIGroupDiscoveryList',
     apiVersion: `apidiscovery.k8s.io/${version}`,
     metadata: {},
     items: groups.map((group) => ({
       metadata: group ? { name: group, creationTimestamp: null } : { creationTimestamp: null },
-      versions: groupVersions()
+      versions: groupVersions(DISCOVERED)
         .filter((gv) => gv.group === group)
-        .map((gv) => ({ version: gv.version, resources: typesIn(group, gv.version).map(discoveryResource), freshness: 'Current' })),
+        .map((gv) => ({ version: gv.version, resources: typesIn(group, gv.version, DISCOVERED).map(discoveryResource), freshness: 'Current' })),
     })),
   };
 }

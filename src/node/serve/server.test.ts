@@ -20,7 +20,7 @@ describe('health, version and discovery', () => {
   it('serves legacy discovery with subresources', async () => {
     expect((await call(s.url, 'GET', '/api')).json()).toMatchObject({ kind: 'APIVersions', versions: ['v1'] });
     const groups = (await call(s.url, 'GET', '/apis')).json();
-    expect(groups.groups.map((g: { name: string }) => g.name)).toEqual(['apps', 'coordination.k8s.io', 'discovery.k8s.io', 'networking.k8s.io']);
+    expect(groups.groups.map((g: { name: string }) => g.name)).toEqual(['apps', 'coordination.k8s.io', 'discovery.k8s.io', 'metrics.k8s.io', 'networking.k8s.io']);
     const core = (await call(s.url, 'GET', '/api/v1')).json();
     expect(core.resources.find((r: { name: string }) => r.name === 'pods')).toMatchObject({ kind: 'Pod', namespaced: true, shortNames: ['po'] });
     expect(core.resources.find((r: { name: string }) => r.name === 'pods/eviction')).toMatchObject({ group: 'policy', version: 'v1', kind: 'Eviction' });

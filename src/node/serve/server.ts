@@ -24,6 +24,7 @@ import {
 import { allowsPlainJson, notFoundPath, sendError, sendJson, sendText } from './http';
 import { openApiV2Document, openApiV3Document, openApiV3Root } from './openapi';
 import { serveUpgrade } from './exec';
+import { isMetricsPath, serveMetrics } from './metrics';
 import { isProxyPath, serveProxy } from './proxy';
 import { serveResource } from './rest';
 import { parseApiPath } from './routes';
@@ -125,6 +126,7 @@ async function handle(ctx: ServeContext, sandbox: Sandbox, req: IncomingMessage,
   if (path === '/api' || path === '/apis') return sendDiscoveryRoot(ctx, req, res, path === '/api');
   if (path === '/') return sendJson(res, 200, { paths: ['/api', '/api/v1', '/apis', '/healthz', '/livez', '/openapi/v2', '/openapi/v3', '/readyz', '/version'] });
   if (isProxyPath(url.pathname)) return serveProxy(ctx, req, res, url);
+  if (isMetricsPath(path)) return serveMetrics(ctx, req, res, path, url);
   const parsed = parseApiPath(path);
   switch (parsed.kind) {
     case 'groupVersion': {

@@ -1,3 +1,4 @@
+import { METRICS_RESOURCE_TYPES } from '../../../engine/api/metrics';
 import { RESOURCE_TYPES, type ResourceType } from '../../../engine/api/resources';
 import type { KubectlCommand } from '../command';
 import { alignText, KUBECTL_GET_TABWRITER } from '../../../engine/util/tabwriter';
@@ -21,7 +22,8 @@ export const apiResources: KubectlCommand = {
     { name: 'cached', type: 'bool', usage: 'Use the cached list of resources if available.' },
   ],
   *run(flags, env) {
-    let types = [...RESOURCE_TYPES].sort(groupOrder);
+    // Discovery lists the metrics API too (metrics-server's aggregated APIService).
+    let types = [...RESOURCE_TYPES, ...METRICS_RESOURCE_TYPES].sort(groupOrder);
     if (flags.changed('namespaced')) types = types.filter((t) => t.namespaced === flags.bool('namespaced'));
     if (flags.changed('api-group')) types = types.filter((t) => t.group === flags.string('api-group'));
     const verbs = flags.strings('verbs').flatMap((v) => v.split(','));
