@@ -13,6 +13,7 @@ import { diff } from './cmd/diff';
 import { drain } from './cmd/drain';
 import { exec } from './cmd/exec';
 import { events } from './cmd/events';
+import { explainCommand } from './cmd/explain';
 import { expose } from './cmd/expose';
 import { get } from './cmd/get';
 import { logs } from './cmd/logs';
@@ -21,6 +22,7 @@ import { rollout } from './cmd/rollout';
 import { run } from './cmd/run';
 import { scale } from './cmd/scale';
 import { set } from './cmd/set';
+import { top } from './cmd/top';
 import { version } from './cmd/version';
 import { wait } from './cmd/wait';
 
@@ -38,12 +40,14 @@ export const COMMANDS: KubectlCommand[] = [
   uncordon,
   drain,
   describe,
+  top,
   logs,
   exec,
   apply,
   patch,
   wait,
   events,
+  explainCommand,
   diff,
   label,
   annotate,
