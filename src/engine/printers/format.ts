@@ -14,8 +14,8 @@ export function age(timestamp: string | undefined | null, now: number): string {
   return t === null ? '<unknown>' : humanDuration(now - t);
 }
 
-/** labels.FormatLabels: `k=v,k2=v2` sorted by key, or `<none>`. */
-/** labels.FormatLabels: the `k=v` strings sorted as strings (so `os-sku-effective=…` precedes `os-sku=…`). */
+/** labels.FormatLabels: the `k=v` strings sorted as strings (so `os-sku-effective=…` precedes `os-sku=…`),
+ * or `<none>`. */
 export function formatLabels(labels: Record<string, string> | undefined | null): string {
   const pairs = Object.entries(labels ?? {}).map(([k, v]) => `${k}=${v}`).sort();
   return pairs.length === 0 ? '<none>' : pairs.join(',');
