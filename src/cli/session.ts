@@ -45,6 +45,7 @@ export class Session {
       interactive: opts.interactive,
       fs: opts.fs,
       listDir: opts.listDir,
+      runShell: (command, env) => this.runShell(command, env),
     };
     const kubectl = kubectlBuiltin(host);
     this.builtins = {
@@ -87,6 +88,19 @@ export class Session {
     // An empty line leaves `$?` alone, as in bash.
     if (trimmed !== '') this.lastStatus = status;
     return status;
+  }
+
+  /** A command line run for a command (kubectl edit's editor): its own variables, no history. */
+  private *runShell(command: string, env: ReadonlyMap<string, string>): Generator<ShellEffect, number, unknown> {
+    return yield* runScript(command, {
+      dialect: 'bash',
+      env: new Map(env),
+      builtins: this.builtins,
+      fs: this.opts.fs,
+      now: () => this.sim.now(),
+      argv0: 'bash',
+      cwd: this.opts.cwd ?? this.env.get('HOME'),
+    });
   }
 
   private historyBuiltin(): Builtin {

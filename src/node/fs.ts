@@ -1,5 +1,5 @@
 /** The real file system, as the command language sees it headless (`kubectl apply -f FILE`). */
-import { appendFileSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ShellFs } from '../engine/shell/types';
 
@@ -17,6 +17,9 @@ export function nodeFs(cwd: string): ShellFs & { listDir(path: string): string[]
       if (path === '/dev/null') return;
       if (append) appendFileSync(abs(path), text);
       else writeFileSync(abs(path), text);
+    },
+    remove(path) {
+      rmSync(abs(path), { force: true });
     },
     listDir(path) {
       try {

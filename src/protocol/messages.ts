@@ -38,6 +38,8 @@ export type Request =
   | { type: 'interrupt'; id: number; target: number }
   /** A line typed for the command `target`, which asked for one (`readLine`); `null`: end of input (Ctrl+D). */
   | { type: 'stdin'; id: number; target: number; line: string | null }
+  /** The text saved in the editor tab `kubectl edit` (command `target`) opened (`openEditor`); `null`: the tab was closed. */
+  | { type: 'editorResult'; id: number; target: number; text: string | null }
   /** The editor's Ctrl+Enter: same path as `kubectl apply -f -`. */
   | { type: 'apply'; id: number; text: string; source?: string }
   | { type: 'setSpeed'; id: number; speed: Speed }
@@ -64,6 +66,7 @@ export interface ReplyValues {
   run: { exitCode: number } | { incomplete: true };
   interrupt: { interrupted: boolean };
   stdin: { accepted: boolean };
+  editorResult: { accepted: boolean };
   apply: { exitCode: number; stdout: string; stderr: string };
   setSpeed: ClockState;
   skipAhead: ClockState;
@@ -146,6 +149,13 @@ export type Message =
   | { type: 'clear'; id: number }
   /** The running command `id` reads a line of standard input (`kubectl exec -it … -- sh`): the page sends it with `stdin`. */
   | { type: 'readLine'; id: number }
+  /**
+   * The running command `id` (`kubectl edit`) waits for a text to be edited, as kubectl waits for
+   * its editor: the page opens it in an editor tab and answers with `editorResult`. `title` names
+   * the object (`deployment/web`); `language` is `yaml` or `json`. Sent again with the error
+   * comment when the server rejects the change.
+   */
+  | { type: 'openEditor'; id: number; title: string; text: string; language: string }
   | { type: 'batch'; batch: Batch }
   /** Virtual time moved (sent when no batch carries it, a few times a second at most). */
   | { type: 'clock'; clock: ClockState }

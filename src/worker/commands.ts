@@ -5,7 +5,11 @@
  * generator's `return`, so its `finally` blocks (a watch's unsubscribe) run. A `stdin.readLine`
  * call (an interactive `kubectl exec -it … -- sh`) parks it until the page sends the line typed;
  * while such a shell runs a command (`stdin.interruptible`), Ctrl+C stops that command only.
+ * An `editor.open` call (`kubectl edit` without `$KUBE_EDITOR`) parks it until the page sends the
+ * text saved in its editor tab, or null (tab closed; Ctrl+C answers null too, so kubectl edit
+ * says "Edit cancelled, no changes made.").
  */
+import { EDITOR_OPEN, type EditorOpenPayload } from '../cli/kubectl/cmd/edit';
 import { INTERRUPT, STDIN_INTERRUPTIBLE, STDIN_READ_LINE } from '../engine/shell';
 import type { ShellEffect } from '../engine/shell/types';
 
@@ -16,6 +20,8 @@ export interface CommandSink {
   clear(id: number): void;
   /** The command waits for a line of standard input (answer with `input`). */
   readLine(id: number): void;
+  /** The command waits for a text to be edited (answer with `editorResult`). */
+  openEditor(id: number, payload: EditorOpenPayload): void;
   done(id: number, exitCode: number): void;
   now(): number;
 }
@@ -25,7 +31,7 @@ export const INTERRUPTED = 130;
 
 export class CommandRunner {
   /** `interruptible`: an interactive shell with a terminal (exec -it) runs a command, which gets Ctrl+C instead. */
-  private current: { id: number; gen: CommandGen; wakeAt: number; reading?: boolean; interruptible?: boolean } | undefined;
+  private current: { id: number; gen: CommandGen; wakeAt: number; reading?: boolean; editing?: boolean; interruptible?: boolean } | undefined;
 
   constructor(private readonly sink: CommandSink) {}
 
@@ -58,10 +64,20 @@ export class CommandRunner {
     return true;
   }
 
+  /** The text saved in the editor for the command (`null`: cancelled); false when it is not editing. */
+  editorResult(id: number, text: string | null): boolean {
+    const c = this.current;
+    if (!c || c.id !== id || !c.editing) return false;
+    c.editing = false;
+    c.wakeAt = this.sink.now();
+    this.resume(text);
+    return true;
+  }
+
   /** Drives the command until it waits or ends; `answer` replies to the effect it stopped at. */
   resume(answer?: unknown): void {
     const c = this.current;
-    if (!c || c.reading) return;
+    if (!c || c.reading || c.editing) return;
     for (;;) {
       let step: IteratorResult<ShellEffect, number>;
       try {
@@ -87,6 +103,12 @@ export class CommandRunner {
         this.sink.readLine(c.id);
         return;
       }
+      else if (e.type === 'call' && e.name === EDITOR_OPEN) {
+        c.editing = true;
+        c.wakeAt = Infinity;
+        this.sink.openEditor(c.id, e.payload as EditorOpenPayload);
+        return;
+      }
       else if (e.type === 'sleep' && e.ms > 0) {
         c.wakeAt = this.sink.now() + e.ms;
         return;
@@ -98,6 +120,7 @@ export class CommandRunner {
   interrupt(id: number): boolean {
     const c = this.current;
     if (!c || c.id !== id) return false;
+    if (c.editing) return this.editorResult(id, null);
     if (c.interruptible && !c.reading) {
       // The tty's SIGINT goes to the command the container's shell runs, not to kubectl exec.
       c.interruptible = false;

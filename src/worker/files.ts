@@ -24,6 +24,10 @@ export class BufferFs implements ShellFs {
     this.files.set(p, append ? (this.files.get(p) ?? '') + text : text);
   }
 
+  remove(path: string): void {
+    this.files.delete(absolute(path));
+  }
+
   listDir(path: string): string[] | undefined {
     const dir = absolute(path).replace(/\/+$/, '') + '/';
     const names = [...this.files.keys()].filter((p) => p.startsWith(dir)).map((p) => p.slice(dir.length).split('/')[0]);

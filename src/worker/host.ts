@@ -76,6 +76,10 @@ export class WorkerHost {
         this.flushOutput();
         this.post({ type: 'readLine', id });
       },
+      openEditor: (id, { title, text, language }) => {
+        this.flushOutput();
+        this.post({ type: 'openEditor', id, title, text, language });
+      },
       done: (id, exitCode) => {
         this.flushOutput();
         this.reply(id, 'run', { exitCode });
@@ -129,6 +133,10 @@ export class WorkerHost {
         return this.flush();
       case 'stdin':
         this.reply(req.id, 'stdin', { accepted: this.runner.input(req.target, req.line) });
+        this.flushOutput();
+        return this.flush();
+      case 'editorResult':
+        this.reply(req.id, 'editorResult', { accepted: this.runner.editorResult(req.target, req.text) });
         this.flushOutput();
         return this.flush();
       case 'apply':

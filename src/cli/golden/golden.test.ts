@@ -23,8 +23,11 @@ export function runGolden(script: string): string {
   const profile = (header(script, 'profile') ?? 'aks') as 'aks' | 'plain';
   const seed = Number(header(script, 'seed') ?? 1);
   const sim = createCluster({ profile, seed });
+  // Files the script writes (kubectl edit's temp file) stay in memory.
+  const written = new Map<string, string>();
   const fs = {
     read: (p: string) => {
+      if (written.has(p)) return written.get(p);
       const path = p.startsWith('corpus/') ? join(CORPUS, p.slice('corpus/'.length)) : join(DIR, p);
       try {
         return readFileSync(path, 'utf8');
@@ -32,7 +35,8 @@ export function runGolden(script: string): string {
         return undefined;
       }
     },
-    write: () => {},
+    write: (p: string, text: string, append: boolean) => void written.set(p, append ? (written.get(p) ?? '') + text : text),
+    remove: (p: string) => void written.delete(p),
   };
   const session = new Session(sim, {
     fs,

@@ -16,6 +16,7 @@ const RULES: [RegExp, string][] = [
   [/containerd:\/\/[0-9a-f]{64}/g, 'containerd://<id>'],
   [/sha256:[0-9a-f]{64}/g, 'sha256:<digest>'],
   [/failed to start exec "[0-9a-f]{64}"/g, 'failed to start exec "<id>"'],
+  [/kubectl-edit-\d+\.(yaml|json)/g, 'kubectl-edit-<n>.$1'],
   // Only runs after text: leading indentation (YAML, JSON, describe blocks) is kept.
   [/(?<=\S) {2,}/g, '  '],
 ];

@@ -22,6 +22,8 @@ export interface KubectlHost {
   interactive?: boolean;
   /** Entries of a directory for `-f DIR`, or undefined when `path` is not a directory. */
   listDir?(path: string): string[] | undefined;
+  /** Runs a command line in the session's shell language (`kubectl edit` starts `$KUBE_EDITOR FILE`). */
+  runShell?(command: string, env: ReadonlyMap<string, string>): Generator<ShellEffect, number, unknown>;
 }
 
 export interface CommandEnv {
@@ -35,6 +37,8 @@ export interface CommandEnv {
   stdin: string;
   /** Standard input is the page's terminal: lines are read with `stdin.readLine` calls (kubectl exec -i). */
   stdinTerminal?: boolean;
+  /** The environment kubectl was started with (KUBE_EDITOR, EDITOR). */
+  vars?: ReadonlyMap<string, string>;
   /** The command path for messages: `kubectl get`. */
   path: string;
   out(text: string): void;

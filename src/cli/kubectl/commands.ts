@@ -11,6 +11,7 @@ import { deleteCommand } from './cmd/delete';
 import { describe } from './cmd/describe';
 import { diff } from './cmd/diff';
 import { drain } from './cmd/drain';
+import { edit } from './cmd/edit';
 import { exec } from './cmd/exec';
 import { events } from './cmd/events';
 import { explainCommand } from './cmd/explain';
@@ -44,6 +45,7 @@ export const COMMANDS: KubectlCommand[] = [
   logs,
   exec,
   apply,
+  edit,
   patch,
   wait,
   events,

@@ -13,11 +13,11 @@ import { UnknownResourceError } from './resolve';
 
 export function kubectlBuiltin(host: KubectlHost): Builtin {
   return function* kubectl(argv, io) {
-    return yield* runKubectl(argv.slice(1), host, io.stdin, io.stdinTerminal);
+    return yield* runKubectl(argv.slice(1), host, io.stdin, io.stdinTerminal, io.env);
   };
 }
 
-export function* runKubectl(argv: string[], host: KubectlHost, stdin: string, stdinTerminal = false): Generator<ShellEffect, number, unknown> {
+export function* runKubectl(argv: string[], host: KubectlHost, stdin: string, stdinTerminal = false, vars?: ReadonlyMap<string, string>): Generator<ShellEffect, number, unknown> {
   const { command, path, rest } = findCommand(argv);
   if (!command) {
     if (rest.length === 0 || rest[0] === '--help' || rest[0] === '-h' || rest[0] === 'help') {
@@ -57,6 +57,7 @@ export function* runKubectl(argv: string[], host: KubectlHost, stdin: string, st
     namespaceExplicit: flags.changed('namespace'),
     stdin,
     stdinTerminal,
+    vars,
     path: pathText,
     out: (text) => buffered.push({ type: 'stdout', text }),
     err: (text) => buffered.push({ type: 'stderr', text }),

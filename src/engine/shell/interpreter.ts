@@ -26,7 +26,10 @@ export const BUSY_COMMANDS = 1000;
 
 /** What every shell of one run shares: commands, file system, clock. */
 export interface ShellHost {
+  /** The host's own commands; they take precedence over `core`. */
   builtins: Record<string, Builtin>;
+  /** The core builtins (shared by every shell, never copied per shell). */
+  core: Readonly<Record<string, Builtin>>;
   fs: ShellFs;
   now: () => number;
 }
@@ -217,11 +220,18 @@ export class Shell implements ListRunner {
   }
 
   findBuiltin(name: string): Builtin | undefined {
-    const b = this.host.builtins;
-    if (Object.hasOwn(b, name)) return b[name];
+    if (this.hasBuiltin(name)) return this.builtin(name);
     // `/bin/sleep 5` finds the `sleep` builtin, as PATH lookup would find the binary.
     const base = name.includes('/') ? name.slice(name.lastIndexOf('/') + 1) : undefined;
-    return base && Object.hasOwn(b, base) ? b[base] : undefined;
+    return base && this.hasBuiltin(base) ? this.builtin(base) : undefined;
+  }
+
+  private hasBuiltin(name: string): boolean {
+    return Object.hasOwn(this.host.builtins, name) || Object.hasOwn(this.host.core, name);
+  }
+
+  private builtin(name: string): Builtin | undefined {
+    return Object.hasOwn(this.host.builtins, name) ? this.host.builtins[name] : this.host.core[name];
   }
 
   private io(env: Map<string, string>, frame: Frame): BuiltinIO {

@@ -26,9 +26,10 @@ export function createShell(ctx: ShellContext): Shell {
     lastStatus: ctx.lastStatus ?? 0,
     dialect: ctx.dialect,
   };
-  const builtins = { ...coreBuiltins, ...ctx.builtins };
-  return new Shell(state, { builtins, fs: ctx.fs ?? memoryFs(), now: ctx.now ?? (() => 0) });
+  return new Shell(state, { builtins: ctx.builtins ?? NO_BUILTINS, core: coreBuiltins, fs: ctx.fs ?? memoryFs(), now: ctx.now ?? (() => 0) });
 }
+
+const NO_BUILTINS: Record<string, never> = {};
 
 function rootFrame(ctx: ShellContext): Frame {
   return { input: new Input(ctx.stdin ?? '', ctx.stdinTerminal), out: { kind: 'yield', stream: 'stdout' }, err: { kind: 'yield', stream: 'stderr' } };

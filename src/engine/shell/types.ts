@@ -26,6 +26,8 @@ export interface ShellFs {
   write(path: string, text: string, append: boolean): void;
   /** Why writing `path` would fail (`Read-only file system`); undefined when it would not. */
   writeError?(path: string): string | undefined;
+  /** Deletes a file (kubectl edit's temp file); absent where nothing can be deleted. */
+  remove?(path: string): void;
 }
 
 export interface ShellOptions {

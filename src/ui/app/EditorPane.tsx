@@ -34,6 +34,13 @@ export default function EditorPane() {
   const setBuffers = (next: Buffer[], activeId?: string) => actions.setBuffers(store, next, activeId);
 
   const onApply = async (text: string): Promise<ApplyResult> => {
+    const editing = store.getState().buffers.find((b) => b.id === store.getState().activeBuffer)?.editFor;
+    if (editing !== undefined) {
+      // kubectl edit's tab: the waiting command gets the text, patches, and prints in the terminal.
+      const { accepted } = await bridge.editorResult(editing, text);
+      if (!accepted) actions.setBuffers(store, store.getState().buffers.filter((b) => b.editFor !== editing));
+      return { ok: accepted, output: accepted ? 'Saved: kubectl edit goes on in the terminal.' : 'kubectl edit is no longer waiting for this text.' };
+    }
     const title = store.getState().buffers.find((b) => b.id === store.getState().activeBuffer)?.title ?? 'buffer';
     const r = await bridge.apply(text, title);
     services.print(`\x1b[2m# kubectl apply -f ${title} (from the editor)\x1b[0m\n${r.stdout}${r.stderr}`);
@@ -57,10 +64,13 @@ export default function EditorPane() {
         setBuffers([...store.getState().buffers, b], b.id);
       }}
       onCloseBuffer={(id) => {
+        const editing = store.getState().buffers.find((b) => b.id === id)?.editFor;
+        if (editing !== undefined) void bridge.editorResult(editing, null).catch(() => {});
         const rest = store.getState().buffers.filter((b) => b.id !== id);
         setBuffers(rest.length ? rest : [newBuffer([], undefined)], rest.length ? undefined : undefined);
       }}
       onApply={onApply}
+      applyLabel={buffers.find((b) => b.id === active)?.editFor !== undefined ? 'Save and close' : 'Apply'}
     />
   );
 }

@@ -139,6 +139,8 @@ export class Bridge {
       case 'reply': {
         const p = this.pending.get(m.id);
         this.pending.delete(m.id);
+        // kubectl edit's tab goes when its command ends.
+        if (m.request === 'run') this.closeEditBuffer(m.id);
         if (m.ok) p?.resolve(m.value);
         else p?.reject(Object.assign(new Error(m.error.message), { name: m.error.name }));
         return;
@@ -149,6 +151,8 @@ export class Bridge {
         return this.pending.get(m.id)?.onClear?.();
       case 'readLine':
         return this.pending.get(m.id)?.onReadLine?.();
+      case 'openEditor':
+        return this.openEditBuffer(m);
       case 'batch':
         this.batches.push(m.batch);
         return this.scheduleFrame();
@@ -160,6 +164,25 @@ export class Bridge {
         console.error('simulation failed', m.error.message, m.error.stack);
         return void this.restart();
     }
+  }
+
+  /** `kubectl edit` waits for a text: it opens (or, after an error, refreshes) a tab and makes it active. */
+  private openEditBuffer(m: Extract<Message, { type: 'openEditor' }>): void {
+    const buffer: Buffer = { id: `kubectl-edit-${m.id}`, title: `edit ${m.title}`, text: m.text, editFor: m.id };
+    const rest = this.opts.store.getState().buffers.filter((b) => b.id !== buffer.id);
+    this.opts.store.setState({ buffers: [...rest, buffer], activeBuffer: buffer.id });
+  }
+
+  private closeEditBuffer(command: number): void {
+    const { buffers, activeBuffer } = this.opts.store.getState();
+    if (!buffers.some((b) => b.editFor === command)) return;
+    const rest = buffers.filter((b) => b.editFor !== command);
+    this.opts.store.setState({ buffers: rest, activeBuffer: rest.some((b) => b.id === activeBuffer) ? activeBuffer : rest[rest.length - 1]?.id });
+  }
+
+  /** The text saved in `kubectl edit`'s tab for command `target` (`null`: the tab was closed). */
+  editorResult(target: number, text: string | null): Promise<ReplyValues['editorResult']> {
+    return this.request('editorResult', { target, text });
   }
 
   private scheduleFrame(): void {
@@ -228,5 +251,5 @@ export class Bridge {
 
 /** Editor buffers as the files `kubectl apply -f NAME` reads. */
 export function filesOf(buffers: Buffer[]): Record<string, string> {
-  return Object.fromEntries(buffers.map((b) => [b.title, b.text]));
+  return Object.fromEntries(buffers.filter((b) => b.editFor === undefined).map((b) => [b.title, b.text]));
 }

@@ -40,6 +40,8 @@ export interface YamlEditorProps {
   onNewBuffer(kind?: string): void;
   onCloseBuffer(id: string): void;
   onApply(text: string): Promise<ApplyResult>;
+  /** The Apply button's label for the active buffer ("Save and close" for a `kubectl edit` tab). */
+  applyLabel?: string;
   theme: 'light' | 'dark';
   fontSize: number;
 }
@@ -49,7 +51,7 @@ type Status = { bufferId: string; tone: 'info' | 'ok' | 'error'; text: string };
 const HINT = 'Ctrl+Enter applies the buffer to the cluster.';
 
 export default function YamlEditor(props: YamlEditorProps) {
-  const { buffers, activeId, onChange, onSelectBuffer, onNewBuffer, onCloseBuffer, onApply, theme, fontSize } = props;
+  const { buffers, activeId, onChange, onSelectBuffer, onNewBuffer, onCloseBuffer, onApply, applyLabel = 'Apply', theme, fontSize } = props;
   const host = useRef<HTMLDivElement>(null);
   const [lastStatus, setStatus] = useState<Status | null>(null);
   const status = lastStatus && lastStatus.bufferId === activeId ? lastStatus : { tone: 'info' as const, text: HINT };
@@ -132,8 +134,8 @@ export default function YamlEditor(props: YamlEditorProps) {
             </option>
           ))}
         </select>
-        <button type="button" className="ph-yaml-editor__apply" onClick={() => void apply()} disabled={!active || busy} title="Apply (Ctrl+Enter)">
-          Apply
+        <button type="button" className="ph-yaml-editor__apply" onClick={() => void apply()} disabled={!active || busy} title={`${applyLabel} (Ctrl+Enter)`}>
+          {applyLabel}
         </button>
       </div>
       <div className="ph-yaml-editor__body" role="tabpanel" aria-labelledby={active ? `ph-yaml-tab-${active.id}` : undefined}>

@@ -35,7 +35,8 @@ export async function loadPersisted(): Promise<Persisted | undefined> {
 }
 
 export function persistedOf(s: AppState): Persisted {
-  return { version: 1, history: s.history, buffers: s.buffers, activeBuffer: s.activeBuffer, layout: s.layout, speed: s.clock.speed };
+  // kubectl edit's tab is not kept: a reload ends the command that waits for it.
+  return { version: 1, history: s.history, buffers: s.buffers.filter((b) => b.editFor === undefined), activeBuffer: s.activeBuffer, layout: s.layout, speed: s.clock.speed };
 }
 
 /** Saves after changes (debounced) and when the page is hidden; returns a function that stops it. */

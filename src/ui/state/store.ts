@@ -18,6 +18,8 @@ export interface Buffer {
   /** File name the command language sees (`kubectl apply -f web.yaml`). */
   title: string;
   text: string;
+  /** The buffer is `kubectl edit`'s file: the id of the command waiting for it (not a file the shell sees). */
+  editFor?: number;
 }
 
 export type Theme = 'dark' | 'light';

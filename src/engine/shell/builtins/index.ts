@@ -10,6 +10,7 @@ import { echo, printf } from './echo';
 import { expr } from './expr';
 import { grep } from './grep';
 import { basename, date, dirname, hostname, seq, uname, whoami } from './misc';
+import { sed } from './sed';
 import { sleep } from './sleep';
 import { sort, uniq } from './sort';
 import { test } from './test';
@@ -44,6 +45,7 @@ export const coreBuiltins: Readonly<Record<string, Builtin>> = Object.freeze({
   tail,
   wc,
   grep,
+  sed,
   sort,
   uniq,
   cut,
