@@ -60,11 +60,18 @@ export class EventRecorder {
     const nanos = BigInt(Math.floor(now)) * 1000000n + BigInt(this.api.store.resourceVersion % 1000000);
     const name = `${ref.name}.${nanos.toString(16)}`;
     try {
+      // Built afresh here (the reference without the keys it leaves undefined, as a copy would
+      // have it): handed over rather than copied again by the server.
+      const involvedObject: Record<string, unknown> = {};
+      for (const k in ref) {
+        const v = ref[k as keyof InvolvedObject];
+        if (v !== undefined) involvedObject[k] = v;
+      }
       this.api.create('events', {
         apiVersion: 'v1',
         kind: 'Event',
         metadata: { name, namespace },
-        involvedObject: ref,
+        involvedObject,
         reason,
         message,
         source: source.host ? { component: source.component, host: source.host } : { component: source.component },
@@ -75,7 +82,7 @@ export class EventRecorder {
         eventTime: null,
         reportingComponent: source.component,
         reportingInstance: source.host ?? '',
-      } as unknown as KubeObject);
+      } as unknown as KubeObject, { handOver: true });
     } catch {
       // Events are best effort, as in client-go: a namespace being deleted drops them.
       return;

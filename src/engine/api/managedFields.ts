@@ -81,6 +81,28 @@ function fieldInfo(t: SchemaType, key: string): FieldInfo {
   return info;
 }
 
+const elemInfos = new Map<SchemaType, FieldInfo>();
+
+/** The (shared, never mutated) FieldInfo of a list's items. */
+function elemInfo(info: FieldInfo): FieldInfo {
+  let e = elemInfos.get(info.elem);
+  if (e === undefined) elemInfos.set(info.elem, (e = { ...UNKNOWN, type: info.elem }));
+  return e;
+}
+
+const FKEY_CACHE_SIZE = 4096;
+const fkeys = new Map<string, string>();
+
+/** `f:<name>`, the path element of a field; the common ones built once. */
+function fkey(name: string): string {
+  let k = fkeys.get(name);
+  if (k === undefined) {
+    k = `f:${name}`;
+    if (fkeys.size < FKEY_CACHE_SIZE) fkeys.set(name, k);
+  }
+  return k;
+}
+
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 const isEmpty = (f: Fields): boolean => {
   for (const _ in f) return false;
@@ -98,6 +120,15 @@ function member(children: Fields): Fields {
   return children;
 }
 
+const keyPrefixes = new Map<string, string>();
+
+/** `k:{"name":`, the start of the path element of an item keyed by one field. */
+function keyPrefix(key: string): string {
+  let p = keyPrefixes.get(key);
+  if (p === undefined) keyPrefixes.set(key, (p = `k:{${JSON.stringify(key)}:`));
+  return p;
+}
+
 /** The path element of a list item: `k:{...}` for associative lists, `v:...` for sets, `i:N` else. */
 export function itemKey(item: unknown, list: ListKind, index: number): string {
   if (list === 'set') return `v:${JSON.stringify(item)}`;
@@ -105,7 +136,7 @@ export function itemKey(item: unknown, list: ListKind, index: number): string {
     const keys = list.keys;
     if (keys.length === 1) {
       const v = item[keys[0]];
-      if (v !== undefined) return `k:{${JSON.stringify(keys[0])}:${JSON.stringify(v)}}`;
+      if (v !== undefined) return `${keyPrefix(keys[0])}${JSON.stringify(v)}}`;
     } else {
       const key: Obj = {};
       let any = false;
@@ -128,7 +159,7 @@ function valueFields(v: unknown, info: FieldInfo): Fields {
   if (Array.isArray(v)) {
     if (info.list === 'atomic') return {};
     const out: Fields = {};
-    const elem: FieldInfo = { ...UNKNOWN, type: info.elem };
+    const elem = elemInfo(info);
     for (let i = 0; i < v.length; i++) out[itemKey(v[i], info.list, i)] = member(valueFields(v[i], elem));
     return out;
   }
@@ -142,7 +173,7 @@ function objectFields(obj: Obj, t: SchemaType): Fields {
     const v = obj[key];
     if (v === undefined) continue;
     const f = valueFields(v, fieldInfo(t, key));
-    out[`f:${key}`] = granular ? member(f) : f;
+    out[fkey(key)] = granular ? member(f) : f;
   }
   return out;
 }
@@ -161,12 +192,12 @@ function compareObjects(old: Obj, neu: Obj, t: SchemaType, changed: Fields, remo
     const nv = neu[key];
     if (nv === undefined) continue;
     const ov = old[key];
-    const f = `f:${key}`;
+    if (ov === nv) continue;
+    const f = fkey(key);
     if (ov === undefined) {
       changed[f] = member(valueFields(nv, fieldInfo(t, key)));
       continue;
     }
-    if (ov === nv) continue;
     const info = fieldInfo(t, key);
     // Maps and merged lists are compared by walking them once; everything else whole first.
     const walk = !info.atomic && ((isObj(ov) && isObj(nv)) || (Array.isArray(ov) && Array.isArray(nv) && info.list !== 'atomic'));
@@ -177,7 +208,7 @@ function compareObjects(old: Obj, neu: Obj, t: SchemaType, changed: Fields, remo
     if (!isEmpty(r)) removed[f] = r;
   }
   for (const key in old) {
-    if (old[key] !== undefined && neu[key] === undefined) removed[`f:${key}`] = member(valueFields(old[key], fieldInfo(t, key)));
+    if (old[key] !== undefined && neu[key] === undefined) removed[fkey(key)] = member(valueFields(old[key], fieldInfo(t, key)));
   }
 }
 
@@ -192,7 +223,7 @@ function compareValues(ov: unknown, nv: unknown, info: FieldInfo, changed: Field
     return false;
   }
   if (Array.isArray(ov) && Array.isArray(nv) && info.list !== 'atomic') {
-    const elem: FieldInfo = { ...UNKNOWN, type: info.elem };
+    const elem = elemInfo(info);
     if (sameOrder(ov, nv, info.list)) {
       // The usual case: the same items in the same places, some of them changed.
       for (let i = 0; i < nv.length; i++) {
@@ -228,8 +259,18 @@ function compareValues(ov: unknown, nv: unknown, info: FieldInfo, changed: Field
 /** Whether two lists hold items of the same keys at the same places. */
 function sameOrder(ov: unknown[], nv: unknown[], list: ListKind): boolean {
   if (ov.length !== nv.length) return false;
-  for (let i = 0; i < nv.length; i++) if (ov[i] !== nv[i] && itemKey(ov[i], list, i) !== itemKey(nv[i], list, i)) return false;
+  for (let i = 0; i < nv.length; i++) if (ov[i] !== nv[i] && !sameItemKey(ov[i], nv[i], list, i)) return false;
   return true;
+}
+
+/** itemKey(a) === itemKey(b), without building the keys for items keyed by one string. */
+function sameItemKey(a: unknown, b: unknown, list: ListKind, index: number): boolean {
+  if (list !== 'set' && list !== 'atomic' && list.keys.length === 1 && isObj(a) && isObj(b)) {
+    const x = a[list.keys[0]];
+    const y = b[list.keys[0]];
+    if (typeof x === 'string' && typeof y === 'string') return x === y;
+  }
+  return itemKey(a, list, index) === itemKey(b, list, index);
 }
 
 /**
@@ -242,10 +283,10 @@ function createdFields(obj: Obj, t: SchemaType): Fields {
     const v = obj[key];
     if (v === undefined) continue;
     const info = fieldInfo(t, key);
-    if (isObj(v) && !info.atomic && !info.type?.startsWith('{')) out[`f:${key}`] = createdFields(v, info.type);
+    if (isObj(v) && !info.atomic && !info.type?.startsWith('{')) out[fkey(key)] = createdFields(v, info.type);
     else {
       const f = valueFields(v, info);
-      out[`f:${key}`] = (isObj(v) || Array.isArray(v)) && key !== 'containers' ? member(f) : f;
+      out[fkey(key)] = (isObj(v) || Array.isArray(v)) && key !== 'containers' ? member(f) : f;
     }
   }
   return out;
@@ -501,7 +542,7 @@ export function mergeApplied(live: unknown, config: unknown, info: FieldInfo): u
   }
   if (Array.isArray(config)) {
     if (!Array.isArray(live) || info.list === 'atomic') return config;
-    const elem: FieldInfo = { ...UNKNOWN, type: info.elem };
+    const elem = elemInfo(info);
     if (info.list === 'set') return [...live, ...config.filter((v) => !live.some((l) => deepEqual(l, v)))];
     const applied = new Map(config.map((item, i) => [itemKey(item, info.list, i), item]));
     const out: unknown[] = [];
@@ -532,7 +573,7 @@ function prune(obj: unknown, remove: Fields, kept: Fields | undefined, info: Fie
     return out;
   }
   if (Array.isArray(obj) && info.list !== 'atomic') {
-    const elem: FieldInfo = { ...UNKNOWN, type: info.elem };
+    const elem = elemInfo(info);
     const out: unknown[] = [];
     obj.forEach((item, i) => {
       const k = itemKey(item, info.list, i);

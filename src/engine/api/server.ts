@@ -33,8 +33,8 @@ export interface WriteOptions {
   /** `finalize` is the namespaces/finalize subresource: only spec.finalizers changes. */
   subresource?: 'status' | 'finalize';
   /**
-   * The caller hands `input` over (status writes only): it built the status afresh and never
-   * touches it again, so the server stores it as it is instead of copying it first.
+   * The caller hands `input` over (status writes and creates): it built the status (the object)
+   * afresh and never touches it again, so the server stores it as it is instead of copying it first.
    */
   handOver?: boolean;
   /**
@@ -126,7 +126,7 @@ export class ApiServer {
 
   private createTracked(resource: string, input: KubeObject, opts: WriteOptions, track: Track | undefined): KubeObject {
     const t = mustResourceType(resource);
-    const obj = clone(input);
+    const obj = opts.handOver ? input : clone(input);
     this.checkKind(t, obj);
     mustDecode(obj);
     const meta = obj.metadata ?? (obj.metadata = {} as KubeObject['metadata']);
@@ -161,8 +161,10 @@ export class ApiServer {
     const rv = input.metadata.resourceVersion;
     if (rv && rv !== old.metadata.resourceVersion) throw conflict(resource, name, OBJECT_MODIFIED);
     // A status write keeps only status and annotations of the request (see write): copy just those.
-    const obj = opts.subresource === 'status' ? statusRequest(input, opts.handOver === true) : clone(input);
-    mustDecode(obj);
+    const obj = opts.subresource === 'status' ? statusRequest(input, opts.handOver === true) : updateRequest(input, old);
+    // A status write's parts that are the stored object's own (a kubelet status built around the
+    // stored one) were decoded when stored.
+    mustDecode(obj, opts.subresource === 'status' ? { decoded: old } : undefined);
     return this.write(t, old, obj, opts);
   }
 
@@ -429,6 +431,33 @@ export class ApiServer {
 function setManagedFields(obj: KubeObject, entries: ManagedFieldsEntry[] | undefined): void {
   if (entries) obj.metadata.managedFields = entries as KubeObject['metadata']['managedFields'];
   else delete obj.metadata.managedFields;
+}
+
+/**
+ * A copy of an update's body. managedFields the request repeats by reference (a controller's
+ * working copy of the stored object) are the stored, never mutated ones: kept by reference, not
+ * copied and then compared field by field.
+ */
+function updateRequest(input: KubeObject, old: KubeObject): KubeObject {
+  const managed = input.metadata?.managedFields;
+  if (managed === undefined || managed !== old.metadata.managedFields) return clone(input);
+  const out = {} as Record<string, unknown>;
+  for (const key in input) {
+    const v = (input as unknown as Record<string, unknown>)[key];
+    if (v === undefined) continue;
+    if (key !== 'metadata') {
+      out[key] = clone(v);
+      continue;
+    }
+    const meta: Record<string, unknown> = {};
+    const src = v as Record<string, unknown>;
+    for (const k in src) {
+      const mv = src[k];
+      if (mv !== undefined) meta[k] = k === 'managedFields' ? mv : clone(mv);
+    }
+    out.metadata = meta;
+  }
+  return out as unknown as KubeObject;
 }
 
 /** The parts of an update that a status write reads: kind, annotations and status. */

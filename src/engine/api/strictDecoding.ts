@@ -63,13 +63,23 @@ export function jsonPatchDecodeError(patched: Typed): ApiError | undefined {
 }
 
 /**
+ * Which request brought the object: a patch (`patch`, `type`); `decoded` is the stored version
+ * the request shares parts with (a status write built around the stored status).
+ */
+export interface DecodeHow {
+  patch?: unknown;
+  type?: PatchType;
+  decoded?: unknown;
+}
+
+/**
  * The API server's own decoding step (any `fieldValidation`): the type error a write of `obj`
  * gets — `how` says which request brought it — or undefined after Go's null handling was applied
  * to `obj` in place.
  */
-export function typedDecodeFailure(obj: Typed, how: { patch?: unknown; type?: PatchType } = {}): ApiError | undefined {
+export function typedDecodeFailure(obj: Typed, how: DecodeHow = {}): ApiError | undefined {
   const decoder: Decoder = how.type === 'strategic' ? 'unstructured' : 'json';
-  const why = typedDecode(obj, decoder);
+  const why = typedDecode(obj, decoder, undefined, undefined, how.decoded);
   if (!why) return undefined;
   if (how.type === 'strategic') return invalidPatch(goFormat(how.patch), why);
   if (how.type) return invalidPatch(JSON.stringify(obj), why);
@@ -98,7 +108,7 @@ function goFloat(n: number): string {
 }
 
 /** typedDecodeFailure, thrown. */
-export function mustDecode(obj: Typed, how?: { patch?: unknown; type?: PatchType }): void {
+export function mustDecode(obj: Typed, how?: DecodeHow): void {
   const bad = typedDecodeFailure(obj, how);
   if (bad) throw bad;
 }

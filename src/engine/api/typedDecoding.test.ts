@@ -126,3 +126,16 @@ describe('the API server decodes every write', () => {
     expect(api.get('deployments.apps', 'default', 'web').spec.replicas).toBe(1);
   });
 });
+
+describe('typedDecode against a stored version', () => {
+  it('checks what is new and leaves the parts shared with the stored version as they were decoded', () => {
+    const stored = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, status: { conditions: [{ type: 'Ready', status: 'True' }], hostIPs: [{ ip: '10.0.0.1' }] } };
+    const ok = { ...stored, status: { ...stored.status, phase: 'Running' } };
+    expect(typedDecode(ok, 'json', undefined, undefined, stored)).toBeUndefined();
+    const bad = { ...stored, status: { ...stored.status, conditions: [...stored.status.conditions, { type: 'X', status: 1 }] } };
+    expect(typedDecode(bad, 'json', undefined, undefined, stored)).toBe('json: cannot unmarshal number into Go struct field PodCondition.status.conditions.status of type string');
+    const nulls = { ...stored, status: { ...stored.status, podIPs: [null] } };
+    expect(typedDecode(nulls, 'json', undefined, undefined, stored)).toBeUndefined();
+    expect(nulls.status.podIPs).toEqual([{}]);
+  });
+});

@@ -42,28 +42,39 @@ function rootOf(kind: string, apiVersion: string | undefined): string | undefine
 interface Ctx {
   decoder: Decoder;
   error?: string;
+  /** Go's field path to the value being checked, joined only when an error names it. */
+  path: string[];
 }
 
 /**
  * Decodes `obj` (an object of `kind`) as the apiserver would: returns the first type error, or
  * undefined after normalizing nulls in place. Kinds without a schema decode as they are.
  */
-export function typedDecode(obj: unknown, decoder: Decoder, kind?: string, apiVersion?: string): string | undefined {
+export function typedDecode(obj: unknown, decoder: Decoder, kind?: string, apiVersion?: string, decoded?: unknown): string | undefined {
   const root = rootFor(obj, kind, apiVersion);
   if (!root) return undefined;
-  const ctx: Ctx = { decoder };
-  check(root, obj, '', root, ctx);
+  const ctx: Ctx = { decoder, path: [] };
+  check(root, obj, root, ctx, decoded);
   if (ctx.error) return ctx.error;
-  normalize(root, obj);
+  normalize(root, obj, decoded);
   return undefined;
+}
+
+/**
+ * The part of `decoded` (a stored version of the object being decoded) at the same place as a
+ * child: what was stored there went through decoding when it was written, so a value that is
+ * that very part needs no second look.
+ */
+function twinOf(twin: unknown, key: string | number): unknown {
+  return twin !== null && typeof twin === 'object' ? (twin as Record<string, unknown>)[key] : undefined;
 }
 
 /** typedDecode's error alone: `obj` is left as it is. */
 export function typedDecodeError(obj: unknown, decoder: Decoder, kind?: string, apiVersion?: string): string | undefined {
   const root = rootFor(obj, kind, apiVersion);
   if (!root) return undefined;
-  const ctx: Ctx = { decoder };
-  check(root, obj, '', root, ctx);
+  const ctx: Ctx = { decoder, path: [] };
+  check(root, obj, root, ctx, undefined);
   return ctx.error;
 }
 
@@ -97,32 +108,62 @@ function jsonKind(v: unknown): string {
 
 /**
  * Checks `value` against schema type `t`; records the first error in ctx.
- * @param goPath Go's field path (`spec.template.spec.containers.image`: no list indexes)
  * @param struct the Go struct holding the field (named in encoding/json's errors)
  */
-function check(t: string, value: unknown, goPath: string, struct: string, ctx: Ctx): void {
-  if (ctx.error !== undefined || value === null || value === undefined || t === 'any') return;
+function check(t: string, value: unknown, struct: string, ctx: Ctx, twin: unknown): void {
+  if (ctx.error !== undefined || value === null || value === undefined || t === 'any' || value === twin) return;
   const bad = scalarError(t, value, ctx.decoder);
   if (bad !== undefined) {
-    ctx.error = bad === TYPE ? typeError(t, value, goPath, struct, ctx.decoder) : bad;
+    ctx.error = bad === TYPE ? typeError(t, value, ctx.path.join('.'), struct, ctx.decoder) : bad;
     return;
   }
-  if (SCALARS.has(t)) return;
-  if (t.startsWith('[')) {
-    const elem = t.slice(1, -1);
-    for (const v of value as unknown[]) check(elem, v, goPath, struct, ctx);
-  } else if (t.startsWith('{')) {
-    const elem = t.slice(1, -1);
-    for (const k in value as object) check(elem, (value as Record<string, unknown>)[k], goPath, struct, ctx);
+  const d = describe(t);
+  if (d.shape === SCALAR) return;
+  if (d.shape === LIST) {
+    const elem = d.elem!;
+    const list = value as unknown[];
+    for (let i = 0; i < list.length; i++) check(elem, list[i], struct, ctx, twinOf(twin, i));
+  } else if (d.shape === MAP) {
+    const elem = d.elem!;
+    for (const k in value as object) check(elem, (value as Record<string, unknown>)[k], struct, ctx, twinOf(twin, k));
   } else {
-    const fields = schema.types[t];
+    const fields = d.fields!;
     const o = value as Record<string, unknown>;
     // Unknown fields are strict decoding's business (unknownFields.ts): skipped here.
     for (const k in o) {
       const ft = fields[k];
-      if (ft !== undefined) check(ft, o[k], goPath ? `${goPath}.${k}` : k, t, ctx);
+      if (ft === undefined) continue;
+      ctx.path.push(k);
+      check(ft, o[k], t, ctx, twinOf(twin, k));
+      ctx.path.pop();
     }
   }
+}
+
+const SCALAR = 0;
+const LIST = 1;
+const MAP = 2;
+const STRUCT = 3;
+
+/** A schema type taken apart once: its shape, element type and fields. */
+interface Described {
+  shape: typeof SCALAR | typeof LIST | typeof MAP | typeof STRUCT;
+  elem?: string;
+  fields?: Record<string, string>;
+}
+
+const described = new Map<string, Described>();
+
+function describe(t: string): Described {
+  let d = described.get(t);
+  if (d === undefined) {
+    if (SCALARS.has(t)) d = { shape: SCALAR };
+    else if (t.startsWith('[')) d = { shape: LIST, elem: t.slice(1, -1) };
+    else if (t.startsWith('{')) d = { shape: MAP, elem: t.slice(1, -1) };
+    else d = { shape: STRUCT, fields: schema.types[t] };
+    described.set(t, d);
+  }
+  return d;
 }
 
 /** Marker: a plain type mismatch, worded by typeError. */
@@ -159,7 +200,7 @@ function scalarError(t: string, v: unknown, decoder: Decoder): string | undefine
     case 'any':
       return undefined;
   }
-  if (t.startsWith('[')) return Array.isArray(v) ? undefined : TYPE;
+  if (describe(t).shape === LIST) return Array.isArray(v) ? undefined : TYPE;
   return v !== null && typeof v === 'object' && !Array.isArray(v) ? undefined : TYPE;
 }
 
@@ -206,25 +247,27 @@ function goType(t: string): string {
 }
 
 /** After a successful check: nulls become Go's zero values; int32s from the converter wrap. */
-function normalize(t: string, value: unknown): void {
-  if (value === null || typeof value !== 'object' || SCALARS.has(t)) return;
-  if (t.startsWith('[')) {
-    const elem = t.slice(1, -1);
+function normalize(t: string, value: unknown, twin: unknown): void {
+  if (value === null || typeof value !== 'object' || value === twin) return;
+  const d = describe(t);
+  if (d.shape === SCALAR) return;
+  if (d.shape === LIST) {
+    const elem = d.elem!;
     const list = value as unknown[];
     for (let i = 0; i < list.length; i++) {
       if (list[i] === null) list[i] = zero(elem);
       else if (elem === 'int32' && typeof list[i] === 'number') list[i] = toInt32(list[i] as number);
-      else normalize(elem, list[i]);
+      else normalize(elem, list[i], twinOf(twin, i));
     }
-  } else if (t.startsWith('{')) {
-    const elem = t.slice(1, -1);
+  } else if (d.shape === MAP) {
+    const elem = d.elem!;
     const map = value as Record<string, unknown>;
     for (const k in map) {
       if (map[k] === null) map[k] = zero(elem);
-      else normalize(elem, map[k]);
+      else normalize(elem, map[k], twinOf(twin, k));
     }
   } else {
-    const fields = schema.types[t];
+    const fields = d.fields!;
     const o = value as Record<string, unknown>;
     for (const k in o) {
       const ft = fields[k];
@@ -233,7 +276,7 @@ function normalize(t: string, value: unknown): void {
       if (v === null) continue;
       if (ft === 'int32' && typeof v === 'number' && (v | 0) !== v) {
         o[k] = toInt32(v);
-      } else normalize(ft, v);
+      } else normalize(ft, v, twinOf(twin, k));
     }
   }
 }
@@ -272,6 +315,57 @@ const RFC3339 = '2006-01-02T15:04:05Z07:00';
  * by element as Go does, so the error names the first element that does not match.
  */
 export function parseRFC3339Error(s: string): string | undefined {
+  // Fast path (every write carries timestamps): a well-formed, in-range time read in one pass.
+  if (wellFormedRFC3339(s)) return undefined;
+  return parseRFC3339Slow(s);
+}
+
+const ZERO = 48;
+
+/** The number of the `n` digits at `at`, or -1 when one is no digit. */
+function digits(s: string, at: number, n: number): number {
+  let v = 0;
+  for (let i = at; i < at + n; i++) {
+    const d = s.charCodeAt(i) - ZERO;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
+}
+
+/** Whether time.Parse(time.RFC3339, s) succeeds; false sends `s` down the slow path for its error. */
+function wellFormedRFC3339(s: string): boolean {
+  if (s.length < 20 || s[4] !== '-' || s[7] !== '-' || s[10] !== 'T' || s[13] !== ':' || s[16] !== ':') return false;
+  const year = digits(s, 0, 4);
+  const month = digits(s, 5, 2);
+  const day = digits(s, 8, 2);
+  const hour = digits(s, 11, 2);
+  const minute = digits(s, 14, 2);
+  const second = digits(s, 17, 2);
+  if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) return false;
+  let i = 19;
+  if (s[i] === '.') {
+    const start = ++i;
+    while (i < s.length && digits(s, i, 1) >= 0) i++;
+    if (i === start) return false;
+  }
+  const rest = s.length - i;
+  if (rest === 1) {
+    if (s[i] !== 'Z') return false;
+  } else if (rest === 6) {
+    if ((s[i] !== '+' && s[i] !== '-') || digits(s, i + 1, 2) < 0 || s[i + 3] !== ':' || digits(s, i + 4, 2) < 0) return false;
+  } else return false;
+  return inRange(year, month, day, hour, minute, second);
+}
+
+function inRange(year: number, month: number, day: number, hour: number, minute: number, second: number): boolean {
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second >= 60) return false;
+  return day <= (month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : DAYS[month - 1]);
+}
+
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function parseRFC3339Slow(s: string): string | undefined {
   const fail = (rest: string, elem: string) => `parsing time ${JSON.stringify(s)} as "${RFC3339}": cannot parse ${JSON.stringify(rest)} as "${elem}"`;
   const steps: [string, RegExp][] = [
     ['2006', /^\d{4}/],

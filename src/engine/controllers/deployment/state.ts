@@ -126,6 +126,10 @@ function workingCopy(obj: KubeObject): KubeObject {
   for (const key of Object.keys(obj)) {
     const v = (obj as Record<string, unknown>)[key];
     if (v === undefined) continue;
+    if (key === 'metadata') {
+      out.metadata = metadataCopy(v as Record<string, unknown>);
+      continue;
+    }
     if (key !== 'spec') {
       out[key] = clone(v);
       continue;
@@ -138,4 +142,14 @@ function workingCopy(obj: KubeObject): KubeObject {
     out.spec = copy;
   }
   return out as KubeObject;
+}
+
+/** A copy of metadata that shares managedFields: the controller never changes them, nor does anyone a stored object's. */
+function metadataCopy(meta: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key in meta) {
+    const v = meta[key];
+    if (v !== undefined) out[key] = key === 'managedFields' ? v : clone(v);
+  }
+  return out;
 }
