@@ -9,7 +9,7 @@ import type { Container } from 'kubernetes-types/core/v1';
 import type { EventType } from '../api/events';
 import type { KubeObject } from '../objects';
 import type { SimContext } from '../sim/component';
-import { deepEqual } from '../util/clone';
+import { deepEqual, reuseUnchanged } from '../util/clone';
 import { onCreateDue, onRestartSync, onStartDue } from './containers';
 import { beginImage, onPullDone, onPullRetry, onPullSync } from './imageManager';
 import { allocateIp, releaseIp } from './ipam';
@@ -96,7 +96,8 @@ export class NodeKubelet {
   private post(ps: PodState): void {
     const pod = this.podObject(ps);
     if (!pod) return;
-    const status = buildPodStatus(pod, ps, this.state.spec.internalIP, this.now());
+    // Parts that did not change are the stored status's own: the new version shares them.
+    const status = reuseUnchanged(pod.status, buildPodStatus(pod, ps, this.state.spec.internalIP, this.now()));
     if (deepEqual(pod.status, status)) return;
     try {
       // The status was built afresh for this write (parts it shares come from the stored, never

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Random } from '../sim/random';
-import { clone, deepEqual, shallowCopy } from './clone';
+import { clone, deepEqual, reuseUnchanged, shallowCopy } from './clone';
 
 /** Random JSON-like data, with undefined values and integer-like keys among the keys. */
 function value(r: Random, depth: number): unknown {
@@ -30,5 +30,28 @@ describe('shallowCopy', () => {
       for (const k of Object.keys(src)) expect(copy[k]).toBe(src[k]);
       expect(deepEqual(copy, clone(src))).toBe(true);
     }
+  });
+});
+
+describe('reuseUnchanged', () => {
+  it('takes unchanged parts from the previous version and changes neither', () => {
+    const prev = { phase: 'Pending', conditions: [{ type: 'A', status: 'True' }, { type: 'B', status: 'False' }], ips: [{ ip: '1' }] };
+    const next = { phase: 'Running', conditions: [{ type: 'A', status: 'True' }, { type: 'B', status: 'True' }], ips: [{ ip: '1' }] };
+    const before = JSON.stringify(next);
+    const out = reuseUnchanged(prev, next);
+    expect(JSON.stringify(out)).toBe(before);
+    expect(JSON.stringify(next)).toBe(before);
+    expect(out.conditions[0]).toBe(prev.conditions[0]);
+    expect(out.conditions[1]).not.toBe(prev.conditions[1]);
+    expect(out.ips).toBe(prev.ips);
+    expect(reuseUnchanged(prev, JSON.parse(JSON.stringify(prev)))).toBe(prev);
+  });
+
+  it('keeps the new key order: equal but reordered objects are not reused', () => {
+    const prev = { a: 1, b: 2 };
+    expect(reuseUnchanged(prev, { b: 2, a: 1 })).not.toBe(prev);
+    expect(JSON.stringify(reuseUnchanged({ x: prev }, { x: { b: 2, a: 1 } }))).toBe('{"x":{"b":2,"a":1}}');
+    expect(reuseUnchanged([1, 2], [1, 2, 3])).toEqual([1, 2, 3]);
+    expect(reuseUnchanged({ a: 1, b: undefined }, { a: 1 })).toEqual({ a: 1 });
   });
 });

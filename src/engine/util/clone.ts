@@ -60,3 +60,39 @@ export function shallowCopy<T extends object>(src: T): T {
   for (let i = 0; i < keys.length; i++) out[keys[i]] = s[keys[i]];
   return out as T;
 }
+
+/**
+ * `next` with every part that is the same as the matching part of `prev` — the same keys in the
+ * same order, the same values — taken from `prev`: `prev` itself when all of it is, else a copy
+ * of the levels that changed around the unchanged parts (neither argument is changed). The result
+ * serializes exactly as `next` does; a writer that rebuilds an object on every write (the kubelet's
+ * pod status) so stores versions that share what did not change.
+ */
+export function reuseUnchanged<T>(prev: unknown, next: T): T {
+  if (prev === next || prev === null || next === null || typeof prev !== 'object' || typeof next !== 'object') return next;
+  if (Array.isArray(next)) {
+    if (!Array.isArray(prev)) return next;
+    const out = new Array(next.length);
+    let same = next.length === prev.length;
+    for (let i = 0; i < next.length; i++) {
+      out[i] = i < prev.length ? reuseUnchanged(prev[i], next[i]) : next[i];
+      if (same && out[i] !== prev[i]) same = false;
+    }
+    return (same ? prev : out) as T;
+  }
+  if (Array.isArray(prev)) return next;
+  const p = prev as Record<string, unknown>;
+  const n = next as Record<string, unknown>;
+  const prevKeys = Object.keys(p);
+  const out: Record<string, unknown> = {};
+  let same = true;
+  let i = 0;
+  for (const k in n) {
+    const v = Object.hasOwn(p, k) ? reuseUnchanged(p[k], n[k]) : n[k];
+    out[k] = v;
+    if (same && (prevKeys[i] !== k || v !== p[k])) same = false;
+    i++;
+  }
+  if (i !== prevKeys.length) same = false;
+  return (same ? prev : out) as T;
+}
