@@ -172,7 +172,12 @@ describe.skipIf(!kubectl.path)(title, () => {
     await ok(['rollout', 'status', 'deployment/kubernetes-bootcamp']);
     expect(await ok(['set', 'image', 'deployments/kubernetes-bootcamp', 'kubernetes-bootcamp=docker.io/jocatalin/kubernetes-bootcamp:v2'])).toBe('deployment.apps/kubernetes-bootcamp image updated\n');
     expect(await ok(['rollout', 'status', 'deployments/kubernetes-bootcamp'])).toMatch(/deployment "kubernetes-bootcamp" successfully rolled out\n$/);
-    const v2 = await get('/api/v1/namespaces/default/services/kubernetes-bootcamp:8080/proxy/');
+    // rollout status returns once the new pods are available; the old ones leave the Service's
+    // endpoints as they start terminating, which a loaded machine may not have reached yet.
+    const v2 = await until('the Service answering from v2 only', async () => {
+      const replies = await Promise.all([0, 1, 2, 3].map(() => get('/api/v1/namespaces/default/services/kubernetes-bootcamp:8080/proxy/')));
+      return replies.every((r) => HELLO_ANY.exec(r.text)?.[2] === '2') ? replies[0] : undefined;
+    });
     expect(HELLO_ANY.exec(v2.text)?.[2]).toBe('2');
     expect(await ok(['describe', 'deployment', 'kubernetes-bootcamp'])).toMatch(/Image:\s+docker\.io\/jocatalin\/kubernetes-bootcamp:v2/);
 
