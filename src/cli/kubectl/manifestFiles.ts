@@ -3,7 +3,7 @@
  * entries (recursively with -R), `-` from standard input; each document becomes an object.
  */
 import { isApiError } from '../../engine/api/errors';
-import { qualifiedName, resourceTypeForKind } from '../../engine/api/resources';
+import { qualifiedName, resourceTypeForKind, type ResourceType } from '../../engine/api/resources';
 import type { KubeObject } from '../../engine/objects';
 import { loadManifests } from '../manifests/load';
 import type { Found } from './builder';
@@ -59,18 +59,33 @@ export function objectsFromSources(sources: ManifestSource[]): { objects: { obje
   return { objects, errors };
 }
 
-/** For commands that act on live objects named by manifests (`delete -f`, `get -f`). */
-export function objectsFromFiles(env: CommandEnv, paths: string[], recursive: boolean): { found: Found[]; errors: unknown[] } {
+/** A manifest object's resource type, or kubectl's error for a kind the server does not serve. */
+function mapObject(object: KubeObject, source: string): ResourceType | Error {
+  return (
+    resourceTypeForKind(object.apiVersion, object.kind) ??
+    new Error(`resource mapping not found for name: "${object.metadata?.name}" namespace: "${object.metadata?.namespace ?? ''}" from "${source}": no matches for kind "${object.kind}" in version "${object.apiVersion}"\nensure CRDs are installed first`)
+  );
+}
+
+/**
+ * The objects of manifest files, each with its resource type: as written (`live: false`, expose's
+ * builder), or as the server has them (`delete -f`, `get -f`). Errors keep the files' order.
+ */
+export function objectsFromFiles(env: CommandEnv, paths: string[], recursive: boolean, live = true): { found: Found[]; errors: unknown[] } {
   const { objects, errors } = objectsFromSources(readSources(env, paths, recursive));
   const found: Found[] = [];
   const errs: unknown[] = errors.map((e) => new Error(e.replace(/^error: /, '')));
   for (const { object, source } of objects) {
-    const type = resourceTypeForKind(object.apiVersion, object.kind);
-    if (!type) {
-      errs.push(new Error(`resource mapping not found for name: "${object.metadata?.name}" namespace: "${object.metadata?.namespace ?? ''}" from "${source}": no matches for kind "${object.kind}" in version "${object.apiVersion}"\nensure CRDs are installed first`));
+    const type = mapObject(object, source);
+    if (type instanceof Error) {
+      errs.push(type);
       continue;
     }
     const resource = qualifiedName(type);
+    if (!live) {
+      found.push({ type, resource, object });
+      continue;
+    }
     const ns = type.namespaced ? object.metadata?.namespace || env.namespace : undefined;
     try {
       found.push({ type, resource, object: env.api.get(resource, ns, object.metadata.name) });

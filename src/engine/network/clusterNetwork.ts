@@ -25,6 +25,7 @@ import type { KubeObject } from '../objects';
 import type { Random } from '../sim/random';
 import type { Store } from '../store/store';
 import type { Serving } from '../kubelet/serving';
+import { NGINX_INDEX } from '../kubelet/runtime/rootfs';
 import { bootcampReply, versionOf } from '../kubelet/runtime/servers';
 
 /** Linux gives up a TCP connect after its SYN retries: about 2 minutes 10 seconds. */
@@ -58,32 +59,6 @@ const LOOPBACK = /^127\./;
 const KUBELET_PORT = 10250;
 const KUBELET_SERVING: Open = { state: 'open', image: '', status: 400, body: 'Client sent an HTTP request to an HTTPS server.\n' };
 
-/** The page nginx serves at `/` out of the box. */
-const NGINX_WELCOME = `<!DOCTYPE html>
-<html>
-<head>
-<title>Welcome to nginx!</title>
-<style>
-html { color-scheme: light dark; }
-body { width: 35em; margin: 0 auto;
-font-family: Tahoma, Verdana, Arial, sans-serif; }
-</style>
-</head>
-<body>
-<h1>Welcome to nginx!</h1>
-<p>If you see this page, the nginx web server is successfully installed and
-working. Further configuration is required.</p>
-
-<p>For online documentation and support please refer to
-<a href="http://nginx.org/">nginx.org</a>.<br/>
-Commercial support is available at
-<a href="http://nginx.com/">nginx.com</a>.</p>
-
-<p><em>Thank you for using nginx.</em></p>
-</body>
-</html>
-`;
-
 const NGINX_ERROR = (version: string, status: string) => `<html>
 <head><title>${status}</title></head>
 <body>
@@ -107,7 +82,7 @@ function httpBody(image: string, status: number, path: string, hostname = ''): s
     const version = versionOf(tag, '1.27.3', { '1.25': '1.25.5', '1.26': '1.26.2', '1.27': '1.27.3', '1': '1.27.3' });
     if (status === 404) return NGINX_ERROR(version, '404 Not Found');
     if (status === 403) return NGINX_ERROR(version, '403 Forbidden');
-    return path === '/' || path === '/index.html' ? NGINX_WELCOME : '';
+    return path === '/' || path === '/index.html' ? NGINX_INDEX : '';
   }
   if (/(^|\/)httpd$/.test(repo)) return status === 200 ? '<html><body><h1>It works!</h1></body></html>\n' : '';
   return '';

@@ -8,8 +8,7 @@ import type { KubeObject } from '../../../engine/objects';
 import { selectObjects } from '../builder';
 import { UsageError, type CommandEnv, type KubectlCommand } from '../command';
 import { kubectlErrorText } from '../errors';
-import { objectsFromSources, readSources } from '../manifestFiles';
-import { qualifiedName, resourceTypeForKind } from '../../../engine/api/resources';
+import { objectsFromFiles } from '../manifestFiles';
 import type { Found } from '../builder';
 import type { Flags } from '../flags';
 import { outputFormat, printObjects } from '../printers/output';
@@ -148,22 +147,6 @@ export function printGenerated(env: CommandEnv, flags: Flags, obj: KubeObject, v
   } else env.out(o === 'name' ? `service/${obj.metadata.name}\n` : `service/${obj.metadata.name} ${verb}${dryRunSuffix(flags.string('dry-run'))}\n`);
 }
 
-/** The objects of -f files as written (expose's builder does not fetch them from the server). */
-function localObjects(env: CommandEnv, files: string[]): { found: Found[]; errors: unknown[]; typesWithoutNames: [] } {
-  const { objects, errors } = objectsFromSources(readSources(env, files, false));
-  const found: Found[] = [];
-  const errs: unknown[] = errors.map((e) => new Error(e.replace(/^error: /, '')));
-  for (const { object, source } of objects) {
-    const type = resourceTypeForKind(object.apiVersion, object.kind);
-    if (!type) {
-      errs.push(new Error(`resource mapping not found for name: "${object.metadata?.name}" namespace: "${object.metadata?.namespace ?? ''}" from "${source}": no matches for kind "${object.kind}" in version "${object.apiVersion}"\nensure CRDs are installed first`));
-      continue;
-    }
-    found.push({ type, resource: qualifiedName(type), object });
-  }
-  return { found, errors: errs, typesWithoutNames: [] };
-}
-
 /** One object of RunExpose's visit: the Service it makes, created (or printed for a client dry run). */
 function exposeOne(env: CommandEnv, flags: Flags, f: Found, dryRun: string): void {
   if (!EXPOSABLE.has(f.resource)) throw new Error(`cannot expose a ${f.type.group ? `${f.type.kind}.${f.type.group}` : f.type.kind}`);
@@ -229,7 +212,7 @@ export const expose: KubectlCommand = {
     const files = flags.strings('filename');
     if (flags.args.length === 0 && files.length === 0) throw new UsageError(NO_ARGS);
     // With -f the objects are the files' own (the builder does not fetch them from the server).
-    const sel = files.length ? localObjects(env, files) : selectObjects(env, flags.args, {});
+    const sel = files.length ? { ...objectsFromFiles(env, files, false, false), typesWithoutNames: [] } : selectObjects(env, flags.args, {});
     if (sel.typesWithoutNames.length) throw new UsageError(NO_ARGS);
     // The builder continues on errors: every object is tried, the errors are printed at the end.
     const errors: unknown[] = [...sel.errors];
