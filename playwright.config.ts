@@ -13,6 +13,9 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,
+  // One retry, reported as "flaky" in the list, so a slow CI machine's hiccup shows without
+  // turning the run red; a test that fails twice still fails.
+  retries: 1,
   workers: 1,
   reporter: [['list']],
   use: {

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { clearStorage, expectTerminal, openApp, terminalText, type } from './helpers';
+import { clearStorage, expectTerminal, focusEditor, openApp, terminalText, type } from './helpers';
 
 test.beforeEach(async ({ page }) => {
   await clearStorage(page);
@@ -19,7 +19,7 @@ test('kubectl edit opens the deployment in an editor tab; Ctrl+Enter saves it an
   expect(await terminalText(page)).not.toContain('edited');
 
   // Find `replicas: 3` from the top (spec comes before status), type over the selection, save.
-  await lines.first().click();
+  await focusEditor(page);
   await page.keyboard.press('Control+Home');
   await page.keyboard.press('Control+F');
   // Typing in the find box selects the first match after the cursor.

@@ -50,3 +50,17 @@ export async function clearStorage(page: Page): Promise<void> {
     });
   });
 }
+
+/**
+ * Puts the caret in the editor by clicking near the top-left of its visible area. Clicking the
+ * centre of `.view-lines` is unsafe: for a long buffer that element is taller than the editor, so
+ * its centre lies under the splitter and Playwright scrolls the editor trying to reach it.
+ */
+export async function focusEditor(page: Page): Promise<void> {
+  const editor = page.locator('.monaco-editor .overflow-guard').first();
+  await editor.waitFor({ timeout: 30_000 });
+  // A hover left open by an earlier step would take the click: move away until it closes.
+  await page.mouse.move(0, 0);
+  await expect(page.locator('.monaco-hover').filter({ visible: true })).toHaveCount(0);
+  await editor.click({ position: { x: 120, y: 10 } });
+}

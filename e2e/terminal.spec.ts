@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { clearStorage, expectTerminal, openApp, terminalText, type } from './helpers';
+import { clearStorage, expectTerminal, focusEditor, openApp, terminalText, type } from './helpers';
 
 const runningPods = (page: Page, prefix: string) => page.locator(`[data-testid^="pods/default/${prefix}"][data-status="Running"]`);
 
@@ -92,7 +92,7 @@ test('export, reset, import brings the same objects back', async ({ page }) => {
 
 test('Ctrl+Enter in the editor applies the buffer', async ({ page }) => {
   await page.locator('.monaco-editor').first().waitFor({ timeout: 30_000 });
-  await page.locator('.monaco-editor .view-lines').first().click();
+  await focusEditor(page);
   await page.keyboard.press('Control+Enter');
   await expectTerminal(page, 'deployment.apps/web created');
   await page.getByTestId('skip-ahead').click();
@@ -126,7 +126,7 @@ test('an invalid manifest shows markers and Ctrl+Enter changes nothing', async (
   const applyAndExpectError = async (text: string, line: number, word: string, message: string, hover = message) => {
     await setBuffer(text);
     await expect(page.locator('.monaco-editor .view-lines')).toContainText(text.split('\n')[6]);
-    await page.locator('.monaco-editor .view-lines').first().click();
+    await focusEditor(page);
     await page.keyboard.press('Control+Enter');
     await expect(page.locator('.ph-yaml-editor__status')).toHaveAttribute('data-tone', 'error');
     await expect(page.locator('.ph-yaml-editor__status')).toContainText(message);
