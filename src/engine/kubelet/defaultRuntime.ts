@@ -12,6 +12,7 @@ import { runArgv } from '../shell/run';
 import { Random } from '../sim/random';
 import { containerArgv, imageId, imageSize, imageSpec, parseImageRef, pullImage, startProcess as runtimeProcess } from './runtime';
 import { readContainerFile, startExec } from './runtime/exec';
+import { parseImage } from './runtime/process';
 import type { ContainerProcess, ContainerRuntime, ExecResult, ImageResolution, Platform, ProcEffect, ProcessInput, ProcExit } from './runtimePort';
 
 /** A pull of an image whose layers are all on the node: manifest round trips only. */
@@ -53,7 +54,7 @@ const base = (p: string) => p.slice(p.lastIndexOf('/') + 1);
 
 /** Whether the container's PID 1 is one of the image's servers (which handle SIGTERM). */
 function runsServer(container: Container): boolean {
-  const parsed = parseImageRef(container.image ?? '');
+  const parsed = parseImage(container.image ?? '');
   if (!parsed.ok) return false;
   const spec = imageSpec(parsed.ref);
   let argv = containerArgv(spec, container.command, container.args);
@@ -62,26 +63,14 @@ function runsServer(container: Container): boolean {
   return Object.keys(spec.servers).some((s) => base(s) === program);
 }
 
-function* adapt(gen: Generator<any, any, unknown>, ports: number[]): Generator<ProcEffect, ProcExit, unknown> {
-  let reply: unknown;
-  for (;;) {
-    const r = gen.next(reply);
-    reply = undefined;
-    if (r.done) return r.value as ProcExit;
-    const e = r.value;
-    if (e.type === 'ready') yield { type: 'ready', ports: ports.length ? ports : undefined };
-    else if (e.type === 'call') reply = yield e;
-    else yield e;
-  }
-}
-
 function startProcess(input: ProcessInput): ContainerProcess {
   const c = input.container;
   const random = new Random(input.seed);
-  const parsed = parseImageRef(c.image ?? '');
+  const parsed = parseImage(c.image ?? '');
   const ports = parsed.ok ? imageSpec(parsed.ref).ports : [];
   const declared = (c.ports ?? []).map((p) => p.containerPort);
-  const gen = runtimeProcess({
+  // The runtime's effects are the port's (ProcEffect): the generator is handed over as it is.
+  const gen: Generator<ProcEffect, ProcExit, unknown> = runtimeProcess({
     image: c.image ?? '',
     command: c.command,
     args: c.args,
@@ -93,11 +82,13 @@ function startProcess(input: ProcessInput): ContainerProcess {
     kernelVersion: input.kernelVersion,
     memoryLimitBytes: input.memoryLimitBytes,
     fs: input.fs,
+    readyPorts: ports.length ? [...new Set([...ports, ...declared])] : undefined,
   });
-  const server = runsServer(c);
+  // Asked only when the container is stopped (a pure function of its spec, which does not change).
+  let server: boolean | undefined;
   return {
-    gen: adapt(gen, ports.length ? [...new Set([...ports, ...declared])] : []),
-    sigterm: () => (server ? { ms: SERVER_SHUTDOWN_MS[0] + random.int(SERVER_SHUTDOWN_MS[1] - SERVER_SHUTDOWN_MS[0]), exitCode: 0 } : 'ignore'),
+    gen,
+    sigterm: () => ((server ??= runsServer(c)) ? { ms: SERVER_SHUTDOWN_MS[0] + random.int(SERVER_SHUTDOWN_MS[1] - SERVER_SHUTDOWN_MS[0]), exitCode: 0 } : 'ignore'),
   };
 }
 

@@ -10,10 +10,16 @@ import type { ContainerState, LogLine } from './types';
 export const MAX_LOG_LINES = 5000;
 
 export function appendLog(c: ContainerState, at: number, stream: 'stdout' | 'stderr', text: string): void {
+  // A process's log effects are single lines already: split only when there is a newline.
+  if (text.indexOf('\n') < 0) c.logs.push({ at, stream, text: internLine(text) });
+  else appendLines(c, at, stream, text);
+  if (c.logs.length > MAX_LOG_LINES) c.logs.splice(0, c.logs.length - MAX_LOG_LINES);
+}
+
+function appendLines(c: ContainerState, at: number, stream: 'stdout' | 'stderr', text: string): void {
   const parts = text.split('\n');
   if (parts.length > 1 && parts[parts.length - 1] === '') parts.pop();
   for (const line of parts) c.logs.push({ at, stream, text: internLine(line) });
-  if (c.logs.length > MAX_LOG_LINES) c.logs.splice(0, c.logs.length - MAX_LOG_LINES);
 }
 
 /**

@@ -54,14 +54,27 @@ const MAX_STEPS_PER_INSTANT = 200_000;
 
 /** The process's files; `under` (what its volumes held when it started) shows through but is not its own. */
 export function memoryFs(under: Record<string, string> = {}): ContainerFs {
-  const files = new Map<string, string>();
-  return {
-    read: (path) => files.get(path) ?? (Object.hasOwn(under, path) ? under[path] : undefined),
-    write(path, text, append) {
-      files.set(path, append ? (files.get(path) ?? under[path] ?? '') + text : text);
-    },
-    paths: () => [...files.keys()],
-  };
+  return new ProcessFiles(under);
+}
+
+/** A class rather than closures, and no Map until the first write: most processes never write a file. */
+class ProcessFiles implements ContainerFs {
+  private files?: Map<string, string>;
+
+  constructor(private readonly under: Record<string, string>) {}
+
+  read(path: string): string | undefined {
+    return this.files?.get(path) ?? (Object.hasOwn(this.under, path) ? this.under[path] : undefined);
+  }
+
+  write(path: string, text: string, append: boolean): void {
+    const files = (this.files ??= new Map());
+    files.set(path, append ? (files.get(path) ?? this.under[path] ?? '') + text : text);
+  }
+
+  paths(): string[] {
+    return this.files ? [...this.files.keys()] : [];
+  }
 }
 
 function spawn(k: NodeKubelet, ps: PodState, c: ContainerState, spec: Container, rec: ProcessRecord, pod = k.podObject(ps)!): LiveProcess {

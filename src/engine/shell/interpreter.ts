@@ -34,6 +34,20 @@ export interface ShellHost {
   now: () => number;
 }
 
+/** The name a command is found under among the builtins (host's or core), if it is one. */
+export function builtinName(name: string, builtins: Commands, core: Commands): string | undefined {
+  if (hasCommand(name, builtins, core)) return name;
+  // `/bin/sleep 5` finds the `sleep` builtin, as PATH lookup would find the binary.
+  const base = name.includes('/') ? name.slice(name.lastIndexOf('/') + 1) : undefined;
+  return base && hasCommand(base, builtins, core) ? base : undefined;
+}
+
+type Commands = Readonly<Record<string, unknown>>;
+
+function hasCommand(name: string, builtins: Commands, core: Commands): boolean {
+  return Object.hasOwn(builtins, name) || Object.hasOwn(core, name);
+}
+
 export class Shell implements ListRunner {
   /** Depth of conditions being evaluated: `set -e` is off inside them. */
   private conditionDepth = 0;
@@ -220,14 +234,8 @@ export class Shell implements ListRunner {
   }
 
   findBuiltin(name: string): Builtin | undefined {
-    if (this.hasBuiltin(name)) return this.builtin(name);
-    // `/bin/sleep 5` finds the `sleep` builtin, as PATH lookup would find the binary.
-    const base = name.includes('/') ? name.slice(name.lastIndexOf('/') + 1) : undefined;
-    return base && this.hasBuiltin(base) ? this.builtin(base) : undefined;
-  }
-
-  private hasBuiltin(name: string): boolean {
-    return Object.hasOwn(this.host.builtins, name) || Object.hasOwn(this.host.core, name);
+    const found = builtinName(name, this.host.builtins, this.host.core);
+    return found === undefined ? undefined : this.builtin(found);
   }
 
   private builtin(name: string): Builtin | undefined {
@@ -235,19 +243,7 @@ export class Shell implements ListRunner {
   }
 
   private io(env: Map<string, string>, frame: Frame): BuiltinIO {
-    return {
-      get stdin() {
-        return frame.input.rest();
-      },
-      readLine: () => frame.input.line(),
-      stdinTerminal: frame.input.terminal,
-      env,
-      shell: this.state,
-      dialect: this.state.dialect,
-      fs: this.host.fs,
-      now: this.host.now,
-      resolve: (path) => this.resolve(path),
-    };
+    return new CommandIO(this, frame, env);
   }
 
   resolve(path: string): string {
@@ -277,9 +273,12 @@ export class Shell implements ListRunner {
       reply = undefined;
       if (r.done) return r.value;
       const e = r.value;
-      if (e.type === 'stdout') yield* writeTo(frame.out, e.text, this.host.fs);
-      else if (e.type === 'stderr') yield* writeTo(frame.err, e.text, this.host.fs);
-      else {
+      if (e.type === 'stdout' || e.type === 'stderr') {
+        const sink = e.type === 'stdout' ? frame.out : frame.err;
+        // Output for the host (the usual sink) goes as it is, without a writeTo generator per chunk.
+        if (sink.kind !== 'yield') yield* writeTo(sink, e.text, this.host.fs);
+        else if (e.text) yield sink.stream === e.type ? e : { type: sink.stream, text: e.text };
+      } else {
         if (e.type === 'sleep') this.busy = 0;
         reply = yield e;
       }
@@ -292,5 +291,38 @@ export class Shell implements ListRunner {
     const sub = this.fork();
     this.subStatus = yield* sub.runIsolated(script.body, { input: new Input(''), out, err });
     return out.chunks.join('');
+  }
+}
+
+/** What a builtin sees of its shell: a class, as one is made for every command run. */
+class CommandIO implements BuiltinIO {
+  readonly stdinTerminal: boolean;
+  readonly shell: ShellState;
+  readonly dialect: ShellState['dialect'];
+  readonly fs: ShellFs;
+  readonly now: () => number;
+
+  constructor(
+    private readonly sh: Shell,
+    private readonly frame: Frame,
+    readonly env: Map<string, string>,
+  ) {
+    this.stdinTerminal = frame.input.terminal;
+    this.shell = sh.state;
+    this.dialect = sh.state.dialect;
+    this.fs = sh.host.fs;
+    this.now = sh.host.now;
+  }
+
+  get stdin(): string {
+    return this.frame.input.rest();
+  }
+
+  readLine(): string | undefined {
+    return this.frame.input.line();
+  }
+
+  resolve(path: string): string {
+    return this.sh.resolve(path);
   }
 }

@@ -5,10 +5,11 @@
 import type { Script } from './ast';
 import { coreBuiltins } from './builtins';
 import { Input, memoryFs, type Frame } from './io';
-import { Shell } from './interpreter';
+import { builtinName, Shell } from './interpreter';
+import { findIntrinsic } from './intrinsics';
 import { parseScript } from './parser';
 import { ShellSyntaxError } from './syntaxError';
-import type { ShellContext, ShellEffect, ShellState } from './types';
+import type { Dialect, ShellContext, ShellEffect, ShellState } from './types';
 
 type Gen<T> = Generator<ShellEffect, T, unknown>;
 
@@ -56,6 +57,17 @@ export function* runScript(source: string | Script, ctx: ShellContext): Gen<numb
   }
   const shell = createShell(ctx);
   return yield* shell.runIsolated(script.body, rootFrame(ctx));
+}
+
+/**
+ * The host builtin (by its name in `builtins`) that `runArgv` runs for a command named `name`,
+ * or undefined when that is something else: an intrinsic (`sh`, `exec`…), a core builtin, nothing.
+ * `runArgv` then just runs that builtin with the context's env and passes its effects through.
+ */
+export function hostCommand(name: string, builtins: Readonly<Record<string, unknown>>, dialect: Dialect): string | undefined {
+  if (findIntrinsic(name, dialect)) return undefined;
+  const found = builtinName(name, builtins, coreBuiltins);
+  return found !== undefined && Object.hasOwn(builtins, found) ? found : undefined;
 }
 
 /**

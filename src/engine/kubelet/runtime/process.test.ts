@@ -117,6 +117,23 @@ describe('server images', () => {
     expect(r.exit).toEqual({ exitCode: 0, reason: 'Completed' });
   });
 
+  it('runs a server as PID 1 exactly as the shell would run it (`sh -c \'exec "$0" "$@"\'`)', () => {
+    const wrap = (argv: string[]) => ['sh', '-c', 'exec "$0" "$@"', ...argv];
+    const cases: (Partial<ProcessOptions> & { image: string; command: string[] })[] = [
+      { image: 'nginx:1.25', command: ['nginx', '-g', 'daemon off;'] },
+      { image: 'nginx:alpine', command: ['/usr/sbin/nginx'], readyPorts: [80, 8080] },
+      { image: 'redis:7.2', command: ['redis-server'] },
+      { image: 'postgres:17', command: ['postgres'] },
+      { image: 'postgres:17', command: ['postgres'], env: [{ name: 'POSTGRES_PASSWORD', value: 'x' }] },
+      { image: 'contoso/api:v2', command: ['/app/server'], memoryLimitBytes: 1 },
+    ];
+    for (const c of cases) {
+      const direct = run(c);
+      expect(direct.effects.length).toBeGreaterThan(0);
+      expect(run({ ...c, command: wrap(c.command) })).toEqual(direct);
+    }
+  });
+
   it('replays identically from the same inputs', () => {
     const a = run({ image: 'rabbitmq:4.3.2-management-alpine', env: { RABBITMQ_DEFAULT_USER: 'u' } });
     const b = run({ image: 'rabbitmq:4.3.2-management-alpine', env: { RABBITMQ_DEFAULT_USER: 'u' } });

@@ -13,15 +13,16 @@
  * Effects:
  * - `log`: one line of output (no trailing newline), in order across both streams.
  * - `sleep`: resume after `ms` of virtual time (`Infinity`: until killed).
- * - `ready`: the server is listening — what tcpSocket/httpGet probes see from now on.
+ * - `ready`: the server is listening — what tcpSocket/httpGet probes see from now on (on
+ *   `readyPorts`, when the host gives them).
  * - `usage`: the process now uses this much CPU and memory.
  * - `call`: a host service (net.connect, net.http, dns.lookup; see netTools.ts).
  * The return value is the exit; a server never returns unless killed.
  */
-import { runArgv } from '../../shell/run';
+import { hostCommand, runArgv } from '../../shell/run';
 import { coreBuiltins } from '../../shell/builtins';
 import type { Builtin, ShellEffect, ShellFs } from '../../shell/types';
-import { imageSpec, parseImageRef, type ImageSpec } from './images';
+import { imageSpec, parseImageRef, type ImageSpec, type ParsedImage } from './images';
 import { NET_TOOLS } from './netTools';
 import { DEFAULT_KERNEL, type LogLine, type ServerContext, type ServerModel } from './servers';
 import { stress } from './stress';
@@ -29,7 +30,7 @@ import { stress } from './stress';
 export type ProcessEffect =
   | { type: 'log'; stream: 'stdout' | 'stderr'; text: string }
   | { type: 'sleep'; ms: number }
-  | { type: 'ready' }
+  | { type: 'ready'; ports?: number[] }
   | { type: 'usage'; cpuMillis: number; memoryBytes: number }
   | { type: 'call'; name: string; payload?: unknown };
 
@@ -59,6 +60,8 @@ export interface ProcessOptions {
   memoryLimitBytes?: number;
   /** The container's files (ConfigMap/Secret mounts); a private in-memory one by default. */
   fs?: ShellFs;
+  /** The ports a `ready` effect reports as listening (the image's and the container's). */
+  readyPorts?: number[];
 }
 
 type Gen<T> = Generator<ProcessEffect, T, unknown>;
@@ -92,16 +95,57 @@ function envMap(env: EnvInput | undefined, opts: ProcessOptions): Map<string, st
   return m;
 }
 
-/** The commands that exist in this image, as shell builtins. */
-function imageCommands(spec: ImageSpec, opts: ProcessOptions, tag: string): Record<string, Builtin> {
+/**
+ * Parsing a reference is a pure function of it, asked on every container start: answers are
+ * remembered (a bounded cache; callers only read them).
+ */
+const parsedImages = new Map<string, ParsedImage>();
+const PARSED_MAX = 1024;
+
+export function parseImage(image: string): ParsedImage {
+  let parsed = parsedImages.get(image);
+  if (!parsed) {
+    if (parsedImages.size >= PARSED_MAX) parsedImages.clear();
+    parsed = parseImageRef(image);
+    parsedImages.set(image, parsed);
+  }
+  return parsed;
+}
+
+/** A command of the image: one of its servers (a model, bound to a start when it runs) or a tool. */
+type ImageCommand = ServerModel | Builtin;
+
+/** The same for every start of an image (specs are shared and read-only), so made once per spec. */
+const commandTables = new WeakMap<ImageSpec, Record<string, ImageCommand>>();
+
+/** The commands that exist in this image, by name; a tool of a server's name wins, as on PATH. */
+function imageCommands(spec: ImageSpec): Record<string, ImageCommand> {
+  let table = commandTables.get(spec);
+  if (!table) {
+    table = {};
+    for (const [name, model] of Object.entries(spec.servers)) table[name] = model;
+    for (const tool of spec.tools) table[tool] = NET_TOOLS[tool];
+    if (spec.repository.endsWith('/stress')) table.stress = stress;
+    commandTables.set(spec, table);
+  }
+  return table;
+}
+
+/** The image's commands as shell builtins, its servers bound to this start. */
+function shellCommands(table: Record<string, ImageCommand>, spec: ImageSpec, opts: ProcessOptions, tag: string): Record<string, Builtin> {
   const cmds: Record<string, Builtin> = {};
-  for (const [name, model] of Object.entries(spec.servers)) cmds[name] = serverProgram(model, spec, opts, tag);
-  for (const tool of spec.tools) cmds[tool] = NET_TOOLS[tool];
-  if (spec.repository.endsWith('/stress')) cmds.stress = stress;
+  for (const [name, command] of Object.entries(table)) cmds[name] = typeof command === 'object' ? serverProgram(command, spec, opts, tag) : command;
   return cmds;
 }
 
-function executable(name: string, spec: ImageSpec, cmds: Record<string, Builtin>): boolean {
+/** The server argv[0] names, when the shell would run it as it is (no `sh`, `exec`…, nothing else of that name). */
+function directServer(name: string, table: Record<string, ImageCommand>): ServerModel | undefined {
+  const found = hostCommand(name, table, 'ash');
+  const command = found === undefined ? undefined : table[found];
+  return typeof command === 'object' ? command : undefined;
+}
+
+function executable(name: string, spec: ImageSpec, cmds: Record<string, ImageCommand>): boolean {
   if (Object.hasOwn(cmds, name) || Object.hasOwn(cmds, base(name))) return true;
   return spec.shell && (base(name) === 'sh' || Object.hasOwn(coreBuiltins, base(name)));
 }
@@ -115,31 +159,45 @@ function startError(name: string): ExitResult {
 }
 
 export function* startProcess(opts: ProcessOptions): Gen<ExitResult> {
-  const parsed = parseImageRef(opts.image);
+  const parsed = parseImage(opts.image);
   if (!parsed.ok) return { exitCode: 128, reason: 'StartError', message: parsed.message };
   const tag = parsed.ref.tag ?? 'latest';
   const spec = imageSpec(parsed.ref);
   const argv = effectiveArgv(spec, containerArgv(spec, opts.command, opts.args), tag);
   if (argv.length === 0) return { exitCode: 128, reason: 'StartError', message: 'failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: no command specified: unknown' };
-  const cmds = imageCommands(spec, opts, tag);
-  if (!executable(argv[0], spec, cmds)) return startError(argv[0]);
+  const table = imageCommands(spec);
+  if (!executable(argv[0], spec, table)) return startError(argv[0]);
   let clock = opts.now;
-  const shell = runArgv(argv, { dialect: 'ash', env: envMap(opts.env, opts), builtins: cmds, now: () => clock, fs: opts.fs, cwd: '/' });
+  const now = () => clock;
+  const env = envMap(opts.env, opts);
+  const server = directServer(argv[0], table);
+  // The image's server as PID 1 (nginx, redis…) needs no shell: it would only look the command
+  // up and pass its effects through, so the server runs directly, as the shell would run it.
+  const program: Generator<ServerStep, number, unknown> = server
+    ? serve(server, serverContext(opts, tag, argv, env, now), spec, opts.random)
+    : runArgv(argv, { dialect: 'ash', env, builtins: shellCommands(table, spec, opts, tag), now, fs: opts.fs, cwd: '/' });
   const lines = new LineSplitter();
   let reply: unknown;
   for (;;) {
-    const r = shell.next(reply);
+    const r = program.next(reply);
     reply = undefined;
     if (r.done) {
       yield* lines.flush();
       return { exitCode: r.value, reason: r.value === 0 ? 'Completed' : 'Error' };
     }
-    const e: ShellEffect = r.value;
-    if (e.type === 'stdout' || e.type === 'stderr') yield* lines.push(e.type, e.text);
-    else if (e.type === 'sleep') {
+    const e = r.value;
+    if (e.type === 'print') {
+      for (const l of e.lines) {
+        // A whole line is logged as it is, rather than written with a newline and split again.
+        if (lines.idle(l.stream) && !l.text.includes('\n')) yield { type: 'log', stream: l.stream, text: l.text };
+        else for (const text of lines.push(l.stream, l.text + '\n')) yield { type: 'log', stream: l.stream, text };
+      }
+    } else if (e.type === 'stdout' || e.type === 'stderr') {
+      for (const text of lines.push(e.type, e.text)) yield { type: 'log', stream: e.type, text };
+    } else if (e.type === 'sleep') {
       clock += e.ms;
       yield e;
-    } else if (e.name === 'process.ready') yield { type: 'ready' };
+    } else if (e.name === 'process.ready') yield opts.readyPorts ? { type: 'ready', ports: opts.readyPorts } : { type: 'ready' };
     else if (e.name === 'process.usage') {
       const usage = e.payload as { cpuMillis: number; memoryBytes: number };
       yield { type: 'usage', ...usage };
@@ -155,10 +213,19 @@ export function* startProcess(opts: ProcessOptions): Gen<ExitResult> {
 class LineSplitter {
   private partial: Record<'stdout' | 'stderr', string> = { stdout: '', stderr: '' };
 
-  *push(stream: 'stdout' | 'stderr', text: string): Gen<void> {
-    const parts = (this.partial[stream] + text).split('\n');
+  /** Nothing of this stream is waiting for its newline. */
+  idle(stream: 'stdout' | 'stderr'): boolean {
+    return !this.partial[stream];
+  }
+
+  /** The lines this chunk completes. */
+  push(stream: 'stdout' | 'stderr', text: string): string[] {
+    const pending = this.partial[stream];
+    // The usual chunk is exactly one whole line (a server's log line, `echo`): no split needed.
+    if (!pending && text.indexOf('\n') === text.length - 1 && text.length > 0) return [text.slice(0, -1)];
+    const parts = (pending + text).split('\n');
     this.partial[stream] = parts.pop() as string;
-    for (const line of parts) yield { type: 'log', stream, text: line };
+    return parts;
   }
 
   *flush(): Gen<void> {
@@ -169,26 +236,50 @@ class LineSplitter {
   }
 }
 
-/** A server program: its start lines, `ready` after the image's startup time, then it serves until killed. */
+const NO_LINES: LogLine[] = [];
+
+/** A batch of a server's output lines: one step for all of them. */
+interface Print {
+  type: 'print';
+  lines: LogLine[];
+}
+
+/** What a server does: shell effects, with its output as whole lines. */
+type ServerStep = ShellEffect | Print;
+
+function serverContext(opts: ProcessOptions, tag: string, argv: string[], env: ReadonlyMap<string, string>, now: () => number): ServerContext {
+  return { env, hostname: opts.hostname, podIP: opts.podIP ?? '10.244.0.5', kernel: opts.kernelVersion ?? DEFAULT_KERNEL, now, tag, args: argv.slice(1) };
+}
+
+/** A server: its start lines, `ready` after the image's startup time, then it serves until killed. */
+function* serve(model: ServerModel, ctx: ServerContext, spec: ImageSpec, random: () => number): Generator<ServerStep, number, unknown> {
+  const failure = model.fail?.(ctx);
+  if (failure) {
+    yield { type: 'print', lines: failure.lines };
+    return failure.exitCode;
+  }
+  yield { type: 'print', lines: model.start?.(ctx) ?? NO_LINES };
+  if (model.exitCode !== undefined) return model.exitCode;
+  yield { type: 'call', name: 'process.usage', payload: { cpuMillis: spec.cpuMillis, memoryBytes: spec.memoryBytes } };
+  // Startup time varies a little between starts (±20%), drawn from the seeded source.
+  yield { type: 'sleep', ms: Math.round(spec.readySeconds * 1000 * (0.8 + random() * 0.4)) };
+  yield { type: 'call', name: 'process.ready' };
+  yield { type: 'print', lines: model.ready?.(ctx) ?? NO_LINES };
+  yield { type: 'sleep', ms: Infinity };
+  return 0;
+}
+
+/** A server as a shell command (`sh -c 'nginx …'`): its lines become output. */
 function serverProgram(model: ServerModel, spec: ImageSpec, opts: ProcessOptions, tag: string): Builtin {
   return function* (argv, io) {
-    const ctx: ServerContext = { env: io.env, hostname: opts.hostname, podIP: opts.podIP ?? '10.244.0.5', kernel: opts.kernelVersion ?? DEFAULT_KERNEL, now: io.now, tag, args: argv.slice(1) };
-    const emit = function* (lines: LogLine[]): Generator<ShellEffect, void, unknown> {
-      for (const l of lines) yield { type: l.stream, text: l.text + '\n' };
-    };
-    const failure = model.fail?.(ctx);
-    if (failure) {
-      yield* emit(failure.lines);
-      return failure.exitCode;
+    const steps = serve(model, serverContext(opts, tag, argv, io.env, io.now), spec, opts.random);
+    let reply: unknown;
+    for (;;) {
+      const r = steps.next(reply);
+      reply = undefined;
+      if (r.done) return r.value;
+      if (r.value.type !== 'print') reply = yield r.value;
+      else for (const l of r.value.lines) yield { type: l.stream, text: l.text + '\n' };
     }
-    yield* emit(model.start?.(ctx) ?? []);
-    if (model.exitCode !== undefined) return model.exitCode;
-    yield { type: 'call', name: 'process.usage', payload: { cpuMillis: spec.cpuMillis, memoryBytes: spec.memoryBytes } };
-    // Startup time varies a little between starts (±20%), drawn from the seeded source.
-    yield { type: 'sleep', ms: Math.round(spec.readySeconds * 1000 * (0.8 + opts.random() * 0.4)) };
-    yield { type: 'call', name: 'process.ready' };
-    yield* emit(model.ready?.(ctx) ?? []);
-    yield { type: 'sleep', ms: Infinity };
-    return 0;
   };
 }

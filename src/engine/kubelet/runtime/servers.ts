@@ -26,6 +26,7 @@ export interface ServerContext {
   args: string[];
 }
 
+/** A model's lines may be shared between starts (see lastResult): they are only read. */
 export interface ServerModel {
   /** Printed at start. */
   start?(ctx: ServerContext): LogLine[];
@@ -50,33 +51,49 @@ export function versionOf(tag: string, latest: string, known: Record<string, str
 }
 
 export const nginx: ServerModel = {
-  start(ctx) {
-    const t = strftime('%Y/%m/%d %H:%M:%S', ctx.now());
-    const v = versionOf(ctx.tag, '1.27.3', { '1.25': '1.25.5', '1.26': '1.26.2', '1.27': '1.27.3', '1': '1.27.3' });
-    const gcc = ctx.tag.includes('alpine') ? 'gcc 13.2.1 20240309 (Alpine 13.2.1_git20240309)' : 'gcc 12.2.0 (Debian 12.2.0-14)';
-    const e = '/docker-entrypoint.sh';
-    const n = (msg: string) => err(`${t} [notice] 1#1: ${msg}`);
-    return [
-      out(`${e}: /docker-entrypoint.d/ is not empty, will attempt to perform configuration`),
-      out(`${e}: Looking for shell scripts in /docker-entrypoint.d/`),
-      out(`${e}: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh`),
-      out('10-listen-on-ipv6-by-default.sh: info: Getting the checksum of /etc/nginx/conf.d/default.conf'),
-      out('10-listen-on-ipv6-by-default.sh: info: Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf'),
-      out(`${e}: Sourcing /docker-entrypoint.d/15-local-resolvers.envsh`),
-      out(`${e}: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh`),
-      out(`${e}: Launching /docker-entrypoint.d/30-tune-worker-processes.sh`),
-      out(`${e}: Configuration complete; ready for start up`),
-      n('using the "epoll" event method'),
-      n(`nginx/${v}`),
-      n(`built by ${gcc}`),
-      n(`OS: Linux ${ctx.kernel}`),
-      n('getrlimit(RLIMIT_NOFILE): 1048576:1048576'),
-      n('start worker processes'),
-      n('start worker process 29'),
-      n('start worker process 30'),
-    ];
-  },
+  // The banner shows time to the second: made once for all the replicas starting within it.
+  start: (ctx) => nginxStart(Math.floor(ctx.now() / 1000), ctx.tag, ctx.kernel),
 };
+
+const nginxStart = lastResult((second: number, tag: string, kernel: string): LogLine[] => {
+  const t = strftime('%Y/%m/%d %H:%M:%S', second * 1000);
+  const v = versionOf(tag, '1.27.3', { '1.25': '1.25.5', '1.26': '1.26.2', '1.27': '1.27.3', '1': '1.27.3' });
+  const gcc = tag.includes('alpine') ? 'gcc 13.2.1 20240309 (Alpine 13.2.1_git20240309)' : 'gcc 12.2.0 (Debian 12.2.0-14)';
+  const e = '/docker-entrypoint.sh';
+  const n = (msg: string) => err(`${t} [notice] 1#1: ${msg}`);
+  return [
+    out(`${e}: /docker-entrypoint.d/ is not empty, will attempt to perform configuration`),
+    out(`${e}: Looking for shell scripts in /docker-entrypoint.d/`),
+    out(`${e}: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh`),
+    out('10-listen-on-ipv6-by-default.sh: info: Getting the checksum of /etc/nginx/conf.d/default.conf'),
+    out('10-listen-on-ipv6-by-default.sh: info: Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf'),
+    out(`${e}: Sourcing /docker-entrypoint.d/15-local-resolvers.envsh`),
+    out(`${e}: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh`),
+    out(`${e}: Launching /docker-entrypoint.d/30-tune-worker-processes.sh`),
+    out(`${e}: Configuration complete; ready for start up`),
+    n('using the "epoll" event method'),
+    n(`nginx/${v}`),
+    n(`built by ${gcc}`),
+    n(`OS: Linux ${kernel}`),
+    n('getrlimit(RLIMIT_NOFILE): 1048576:1048576'),
+    n('start worker processes'),
+    n('start worker process 29'),
+    n('start worker process 30'),
+  ];
+});
+
+/** `f`, reusing its last result while it is asked with the same arguments again. */
+function lastResult<A extends unknown[], R>(f: (...args: A) => R): (...args: A) => R {
+  let lastArgs: A | undefined;
+  let last: R;
+  return (...args) => {
+    if (!lastArgs || args.some((a, i) => a !== lastArgs![i])) {
+      last = f(...args);
+      lastArgs = args;
+    }
+    return last;
+  };
+}
 
 function redisBanner(ctx: ServerContext, version: string, extra: LogLine[] = []): LogLine[] {
   const t = strftime('%d %b %Y %H:%M:%S.%N', ctx.now()).slice(0, -6);
