@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Random } from '../sim/random';
 import { Simulation } from '../sim/simulation';
+import { nanosHex } from './events';
 
 /** A reference model of client-go's dedup: one event per full identity, counted up. */
 describe('event recorder dedup', () => {
@@ -34,5 +35,32 @@ describe('event recorder dedup', () => {
       }
       expect(got).toEqual(model);
     }
+  });
+});
+
+describe('event names', () => {
+  it('spells the nanoseconds as BigInt arithmetic would', () => {
+    const r = new Random(7);
+    const times = [0, 1, 2 ** 24 - 1, 2 ** 24, 1_763_900_000_123.75, Number.MAX_SAFE_INTEGER, -5];
+    for (let i = 0; i < 2000; i++) times.push(r.int(2 ** 30) * 2 ** r.int(23) + r.int(1000) / 1000);
+    for (const now of times) {
+      for (const extra of [0, 1, 999_999, r.int(1_000_000)]) {
+        expect(nanosHex(now, extra)).toBe((BigInt(Math.floor(now)) * 1000000n + BigInt(extra)).toString(16));
+      }
+    }
+  });
+});
+
+describe('recorded events and typed decoding', () => {
+  it('still refuses an event whose values do not decode (it is dropped, as before)', () => {
+    const sim = new Simulation({ seed: 1 });
+    sim.api.create('namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'default' } });
+    const bad = 42 as unknown as string;
+    sim.events.record({ component: 'x' }, { kind: 'Node', name: 'node-1' }, 'Normal', 'Reason', bad);
+    sim.events.record({ component: 'x', host: bad }, { kind: 'Node', name: 'node-1' }, 'Normal', 'Reason', 'm');
+    sim.events.record({ component: 'x' }, { kind: 'Node', name: 'node-1', uid: bad }, 'Normal', 'Reason', 'm');
+    expect(sim.api.list('events').items).toEqual([]);
+    sim.events.record({ component: 'x' }, { kind: 'Node', name: 'node-1' }, 'Normal', 'Reason', 'm');
+    expect(sim.api.list('events').items).toHaveLength(1);
   });
 });

@@ -9,6 +9,7 @@ import type { Store, StoreEvent, WatchEventType } from '../store/store';
 import { clone, deepEqual, shallowCopy } from '../util/clone';
 import { formatRFC3339 } from '../util/time';
 import { rulesFor, type AdmissionContext, type Operation } from './admission';
+import { isDecodedEvent } from './events';
 import { alreadyExists, ApiError, badRequest, conflict, forbidden, notFound, OBJECT_MODIFIED } from './errors';
 import { invalidError, required, type FieldError } from './fieldErrors';
 import { appliedOnCreate, serverSideApply, trackUpdate, type ManagedFieldsEntry } from './managedFields';
@@ -128,7 +129,8 @@ export class ApiServer {
     const t = mustResourceType(resource);
     const obj = opts.handOver ? input : clone(input);
     this.checkKind(t, obj);
-    mustDecode(obj);
+    // An event the recorder built and checked decodes as it is (see isDecodedEvent).
+    if (!isDecodedEvent(obj)) mustDecode(obj);
     const meta = obj.metadata ?? (obj.metadata = {} as KubeObject['metadata']);
     if (t.namespaced) {
       meta.namespace = meta.namespace || 'default';
