@@ -33,15 +33,33 @@ const EMPTY_ERROR = 'must be non-empty';
 
 /** Byte length as Go's len(): UTF-8 bytes, not UTF-16 code units. */
 export function byteLength(s: string): number {
+  // By code unit, without a string per character: a surrogate pair is one 4-byte code point, a
+  // lone surrogate 3 bytes (as iterating by code point counts them).
   let n = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (isHighSurrogate(c) && i + 1 < s.length && isLowSurrogate(s.charCodeAt(i + 1))) {
+      n += 4;
+      i++;
+    } else n += 3;
   }
   return n;
 }
 
+const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+
 export function isDNS1123Label(value: string): string[] {
+  // Namespaces are checked on every create: the same few names again and again.
+  if (validDNS1123Labels.has(value)) return [];
+  const errs = dns1123LabelErrors(value);
+  if (errs.length === 0) remember(validDNS1123Labels, value);
+  return errs;
+}
+
+function dns1123LabelErrors(value: string): string[] {
   const errs: string[] = [];
   if (byteLength(value) > 63) errs.push(maxLenError(63));
   if (!dns1123LabelRe.test(value)) {
@@ -105,6 +123,7 @@ export function isQualifiedName(value: string): string[] {
  */
 const validQualifiedNames = new Set<string>();
 const validLabelValues = new Set<string>();
+const validDNS1123Labels = new Set<string>();
 const MAX_REMEMBERED = 4096;
 
 function remember(set: Set<string>, value: string): void {

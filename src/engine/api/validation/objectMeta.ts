@@ -47,13 +47,20 @@ export function validateObjectMeta(meta: ObjectMeta, namespaced: boolean, nameRu
     if (!meta.namespace) errs.push(required(child(path, 'namespace')));
     else for (const m of isDNS1123Label(meta.namespace)) errs.push(invalid(child(path, 'namespace'), meta.namespace, m));
   } else if (meta.namespace) errs.push(forbiddenField(child(path, 'namespace'), 'not allowed on this type'));
-  errs.push(...validateNonnegative(meta.generation, child(path, 'generation')));
-  errs.push(...validateLabels(meta.labels, child(path, 'labels')));
-  errs.push(...validateAnnotations(meta.annotations, child(path, 'annotations')));
-  errs.push(...validateOwnerReferences(meta.ownerReferences, child(path, 'ownerReferences')));
-  errs.push(...validateFinalizers(meta.finalizers, child(path, 'finalizers')));
-  errs.push(...validateKubeFinalizerNames(meta.finalizers, child(path, 'finalizers')));
+  // Absent (undefined or null) parts have nothing to check: skipped before any path is built.
+  if (present(meta.generation)) errs.push(...validateNonnegative(meta.generation, child(path, 'generation')));
+  if (present(meta.labels)) errs.push(...validateLabels(meta.labels, child(path, 'labels')));
+  if (present(meta.annotations)) errs.push(...validateAnnotations(meta.annotations, child(path, 'annotations')));
+  if (present(meta.ownerReferences)) errs.push(...validateOwnerReferences(meta.ownerReferences, child(path, 'ownerReferences')));
+  if (present(meta.finalizers)) {
+    errs.push(...validateFinalizers(meta.finalizers, child(path, 'finalizers')));
+    errs.push(...validateKubeFinalizerNames(meta.finalizers, child(path, 'finalizers')));
+  }
   return errs;
+}
+
+function present<T>(value: T | undefined | null): value is T {
+  return value !== undefined && value !== null;
 }
 
 /**
@@ -63,12 +70,10 @@ export function validateObjectMeta(meta: ObjectMeta, namespaced: boolean, nameRu
 export function validateObjectMetaUpdate(meta: ObjectMeta, old: ObjectMeta, path = 'metadata'): FieldError[] {
   const errs: FieldError[] = [];
   if ((meta.generation ?? 0) < (old.generation ?? 0)) errs.push(invalid(child(path, 'generation'), meta.generation ?? 0, 'must not be decremented'));
-  unlessKnownClean(errs, CLEAN.labels, meta.labels, old.labels, () => validateLabels(meta.labels, child(path, 'labels')));
-  unlessKnownClean(errs, CLEAN.annotations, meta.annotations, old.annotations, () => validateAnnotations(meta.annotations, child(path, 'annotations')));
-  unlessKnownClean(errs, CLEAN.ownerReferences, meta.ownerReferences, old.ownerReferences, () =>
-    validateOwnerReferences(meta.ownerReferences, child(path, 'ownerReferences')),
-  );
-  unlessKnownClean(errs, CLEAN.finalizers, meta.finalizers, old.finalizers, () => validateKubeFinalizerNames(meta.finalizers, child(path, 'finalizers')));
+  unlessKnownClean(errs, CLEAN.labels, meta.labels, old.labels, validateLabels, path, 'labels');
+  unlessKnownClean(errs, CLEAN.annotations, meta.annotations, old.annotations, validateAnnotations, path, 'annotations');
+  unlessKnownClean(errs, CLEAN.ownerReferences, meta.ownerReferences, old.ownerReferences, validateOwnerReferences, path, 'ownerReferences');
+  unlessKnownClean(errs, CLEAN.finalizers, meta.finalizers, old.finalizers, validateKubeFinalizerNames, path, 'finalizers');
   return errs;
 }
 
@@ -86,13 +91,26 @@ const CLEAN = {
   finalizers: new WeakSet<object>(),
 };
 
-function unlessKnownClean(errs: FieldError[], clean: WeakSet<object>, value: object | undefined, stored: object | undefined, check: () => FieldError[]): void {
-  if (value === undefined || value === null || typeof value !== 'object') {
-    errs.push(...check());
+/**
+ * Runs `check(value, path.field)` unless `value` is a stored part known clean. Absent parts
+ * (undefined or null) have nothing to check: skipped before the path is even built.
+ */
+function unlessKnownClean<T extends object>(
+  errs: FieldError[],
+  clean: WeakSet<object>,
+  value: T | undefined,
+  stored: T | undefined,
+  check: (value: T | undefined, path: string) => FieldError[],
+  path: string,
+  field: string,
+): void {
+  if (!present(value)) return;
+  if (typeof value !== 'object') {
+    errs.push(...check(value, child(path, field)));
     return;
   }
   if (value === stored && clean.has(value)) return;
-  const found = check();
+  const found = check(value, child(path, field));
   if (found.length) errs.push(...found);
   else if (value === stored) clean.add(value);
 }
