@@ -150,8 +150,9 @@ export class Store {
     const index = this.indexes.get(resource)?.get(name);
     if (!index) throw new Error(`no index ${name} on ${resource}`);
     const bucket = index.values.get(value);
-    if (!bucket) return [];
+    if (bucket === undefined) return [];
     const table = this.tables.get(resource)!;
+    if (typeof bucket === 'string') return [table.get(bucket)!];
     let keys = index.sorted.get(value);
     if (!keys) {
       keys = [...bucket].map((k) => table.get(k)!).sort(byNamespaceAndName).map((o) => storeKey(o.metadata.namespace, o.metadata.name));
@@ -227,8 +228,11 @@ function byNamespaceAndName(a: KubeObject, b: KubeObject): number {
 
 interface Index {
   fn: IndexFunction;
-  /** Store keys per value; the objects themselves are read from the table. */
-  values: Map<string, Set<string>>;
+  /**
+   * Store keys per value; the objects themselves are read from the table. A value that indexes
+   * one object (most do, e.g. an event's dedup bucket) holds its key alone, without a Set.
+   */
+  values: Map<string, string | Set<string>>;
   /** Cached key order per value; dropped when the bucket's membership changes. */
   sorted: Map<string, string[]>;
 }
@@ -243,19 +247,29 @@ function sameValues(a: string[], b: string[]): boolean {
 
 function addToIndex(index: Index, values: string[], key: string): void {
   for (const v of values) {
-    let bucket = index.values.get(v);
-    if (!bucket) index.values.set(v, (bucket = new Set()));
-    if (bucket.has(key)) continue;
-    index.sorted.delete(v);
-    bucket.add(key);
+    const bucket = index.values.get(v);
+    // A new value has no cached order to drop (removing its last key dropped it).
+    if (bucket === undefined) index.values.set(v, key);
+    else if (bucket === key || (typeof bucket !== 'string' && bucket.has(key))) continue;
+    else {
+      if (typeof bucket === 'string') index.values.set(v, new Set([bucket, key]));
+      else bucket.add(key);
+      index.sorted.delete(v);
+    }
   }
 }
 
 function removeFromIndex(index: Index, values: string[], key: string): void {
   for (const v of values) {
     const bucket = index.values.get(v);
-    if (!bucket?.delete(key)) continue;
+    if (bucket === undefined) continue;
+    if (typeof bucket === 'string') {
+      if (bucket !== key) continue;
+      index.values.delete(v);
+    } else {
+      if (!bucket.delete(key)) continue;
+      if (bucket.size === 0) index.values.delete(v);
+    }
     index.sorted.delete(v);
-    if (bucket.size === 0) index.values.delete(v);
   }
 }
