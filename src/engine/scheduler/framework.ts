@@ -81,6 +81,11 @@ export interface PreFilterResult {
 export interface FilterPlugin {
   readonly name: string;
   preFilter?(p: PodInfo): PreFilterResult | undefined;
+  /**
+   * True when `filter` passes every node for this pod (the framework's PreFilter Skip): the cycle
+   * then leaves the plugin out of the per-node loop. Only an answer that cannot change the result.
+   */
+  skips?(p: PodInfo): boolean;
   /** null when the node passes. */
   filter(p: PodInfo, n: NodeInfo): Status | null;
 }

@@ -31,6 +31,14 @@ export class Framework {
   /** Score buffers reused across cycles. */
   private totalBuf = new Float64Array(0);
   private scoreBuf = new Float64Array(0);
+  private views: { total: Float64Array; scores: Float64Array } | undefined;
+  /**
+   * The feasible nodes of the current cycle, reused: grown push by push to a few hundred nodes it
+   * would otherwise be reallocated several times per cycle. Only read within `schedule`.
+   */
+  private feasibleBuf: NodeInfo[] = [];
+  /** The filters that can reject a node for the current pod, reused likewise. */
+  private activeFilters: FilterPlugin[] = [];
 
   constructor(
     readonly filters: FilterPlugin[],
@@ -49,11 +57,7 @@ export class Framework {
 
   /** RunFilterPlugins: the status of the first plugin that rejects the node. */
   runFilters(p: PodInfo, n: NodeInfo): Status | null {
-    for (const f of this.filters) {
-      const s = f.filter(p, n);
-      if (s) return s;
-    }
-    return null;
+    return runFilters(this.filters, p, n);
   }
 
   schedule(p: PodInfo): CycleResult {
@@ -88,30 +92,44 @@ export class Framework {
     return { host: this.selectHost(this.prioritize(p, feasible, all), feasible), evaluated, feasible: feasible.length };
   }
 
+  /**
+   * The feasible nodes, in `feasibleBuf` (valid until the next cycle). Filters that pass every node
+   * for this pod are left out: the first rejecting plugin, hence every status, stays the same.
+   */
   private findFeasible(p: PodInfo, nodes: readonly NodeInfo[], statuses: Map<string, Status>): NodeInfo[] {
     const n = nodes.length;
     if (n === 0) return [];
     const want = numFeasibleNodesToFind(n);
-    const feasible: NodeInfo[] = [];
+    const filters = this.filtersFor(p);
+    const feasible = this.feasibleBuf;
+    let found = 0;
     const start = this.nextStartNodeIndex % n;
     for (let i = 0; i < n; i++) {
       const node = nodes[(start + i) % n];
-      const s = this.runFilters(p, node);
+      const s = runFilters(filters, p, node);
       if (s) statuses.set(node.name, s);
-      else if (feasible.push(node) >= want) break;
+      else {
+        feasible[found++] = node;
+        if (found >= want) break;
+      }
     }
-    this.nextStartNodeIndex = (this.nextStartNodeIndex + feasible.length + statuses.size) % this.cache.list().length;
+    // Overwritten in place; only a shorter cycle than the last one trims the array.
+    if (feasible.length !== found) feasible.length = found;
+    this.nextStartNodeIndex = (this.nextStartNodeIndex + found + statuses.size) % this.cache.list().length;
     return feasible;
+  }
+
+  private filtersFor(p: PodInfo): FilterPlugin[] {
+    const active = this.activeFilters;
+    let count = 0;
+    for (const f of this.filters) if (!f.skips?.(p)) active[count++] = f;
+    if (active.length !== count) active.length = count;
+    return active;
   }
 
   /** Weighted sum of every score plugin's normalised score, per feasible node. */
   prioritize(p: PodInfo, nodes: NodeInfo[], all: readonly NodeInfo[]): Float64Array {
-    if (this.totalBuf.length < nodes.length) {
-      this.totalBuf = new Float64Array(nodes.length * 2);
-      this.scoreBuf = new Float64Array(nodes.length * 2);
-    }
-    const total = this.totalBuf.subarray(0, nodes.length);
-    const scores = this.scoreBuf.subarray(0, nodes.length);
+    const { total, scores } = this.scoreViews(nodes.length);
     total.fill(0);
     for (const plugin of this.scorers) {
       if (plugin.preScore && !plugin.preScore(p, nodes, all)) continue;
@@ -120,6 +138,19 @@ export class Framework {
       for (let i = 0; i < nodes.length; i++) total[i] += scores[i] * plugin.weight;
     }
     return total;
+  }
+
+  /** Views of the score buffers `length` long; cycles mostly score the same number of nodes. */
+  private scoreViews(length: number): { total: Float64Array; scores: Float64Array } {
+    if (this.totalBuf.length < length) {
+      this.totalBuf = new Float64Array(length * 2);
+      this.scoreBuf = new Float64Array(length * 2);
+    }
+    let views = this.views;
+    if (views?.total.buffer !== this.totalBuf.buffer || views.total.length !== length) {
+      views = this.views = { total: this.totalBuf.subarray(0, length), scores: this.scoreBuf.subarray(0, length) };
+    }
+    return views;
   }
 
   /**
@@ -139,4 +170,12 @@ export class Framework {
     for (let i = 0; i < nodes.length; i++) if (total[i] === max && pick-- === 0) return nodes[i].name;
     throw new Error('selectHost: no node');
   }
+}
+
+function runFilters(filters: readonly FilterPlugin[], p: PodInfo, n: NodeInfo): Status | null {
+  for (let i = 0; i < filters.length; i++) {
+    const s = filters[i].filter(p, n);
+    if (s) return s;
+  }
+  return null;
 }

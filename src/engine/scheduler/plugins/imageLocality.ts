@@ -39,7 +39,9 @@ export function imageLocality(imageNodes: () => ReadonlyMap<string, number>, nod
     weight: 1,
     preScore(p: PodInfo): boolean {
       const spec = p.pod.spec;
-      const images = [...(spec?.initContainers ?? []), ...(spec?.containers ?? [])].map((c) => normalizedImageName(c.image ?? ''));
+      const images: string[] = [];
+      for (const c of spec?.initContainers ?? []) images.push(normalizedImageName(c.image ?? ''));
+      for (const c of spec?.containers ?? []) images.push(normalizedImageName(c.image ?? ''));
       const counts = imageNodes();
       p.state[IMAGE_LOCALITY] = { images, totalNodes: nodeCount(), imageNodes: counts } satisfies ImageState;
       // No node holds any of the images: every node scores 0, no effect on the ranking.

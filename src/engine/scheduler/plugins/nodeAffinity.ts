@@ -101,6 +101,9 @@ export const nodeAffinityFilter: FilterPlugin = {
     if (names.size === 0) return { status: unresolvable(NODE_AFFINITY, ERR_REASON_CONFLICT) };
     return { nodeNames: names };
   },
+  skips(p: PodInfo): boolean {
+    return !hasRequiredAffinity(p);
+  },
   filter(p: PodInfo, n: NodeInfo): Status | null {
     if (!hasRequiredAffinity(p)) return null;
     return requiredAffinityMatches(p, n) ? null : REJECTED;

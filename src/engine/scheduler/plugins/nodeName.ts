@@ -9,6 +9,9 @@ const REJECTED = unresolvable(NODE_NAME, ERR_REASON_NODE_NAME);
 
 export const nodeName: FilterPlugin = {
   name: NODE_NAME,
+  skips(p: PodInfo): boolean {
+    return !p.pod.spec?.nodeName;
+  },
   filter(p: PodInfo, n: NodeInfo): Status | null {
     const wanted = p.pod.spec?.nodeName;
     return !wanted || wanted === n.name ? null : REJECTED;

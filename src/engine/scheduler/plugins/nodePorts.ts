@@ -10,6 +10,9 @@ const REJECTED = unschedulable(NODE_PORTS, ERR_REASON_PORTS);
 
 export const nodePorts: FilterPlugin = {
   name: NODE_PORTS,
+  skips(p: PodInfo): boolean {
+    return p.hostPorts.length === 0;
+  },
   filter(p: PodInfo, n: NodeInfo): Status | null {
     if (p.hostPorts.length === 0 || n.usedPorts.size === 0) return null;
     for (const hp of p.hostPorts) if (n.portInUse(hp)) return REJECTED;
