@@ -132,10 +132,14 @@ export class DaemonSetController implements Controller {
 
 /** The DaemonSet that controls an object (before and after a change). */
 function ownerKeys(obj: KubeObject, old: KubeObject | undefined): string[] {
-  const keys = new Set<string>();
-  for (const o of old ? [obj, old] : [obj]) {
-    const ref = controllerOf(o);
-    if (ref?.kind === 'DaemonSet') keys.add(`${o.metadata.namespace}/${ref.name}`);
+  // Runs on every pod event, most of them not a DaemonSet's: no Set, no lists to walk.
+  const keys: string[] = [];
+  const ref = controllerOf(obj);
+  if (ref?.kind === 'DaemonSet') keys.push(`${obj.metadata.namespace}/${ref.name}`);
+  const oldRef = old && controllerOf(old);
+  if (old && oldRef?.kind === 'DaemonSet') {
+    const key = `${old.metadata.namespace}/${oldRef.name}`;
+    if (!keys.includes(key)) keys.push(key);
   }
-  return [...keys];
+  return keys;
 }

@@ -90,22 +90,25 @@ export class GarbageCollector implements Controller {
   }
 
   private keysFor(resource: string, obj: KubeObject, old: KubeObject | undefined): string[] {
-    const keys = new Set<string>();
     const live = this.ctx.store.get(resource, obj.metadata.namespace, obj.metadata.name);
     const gone = !live || live.metadata.uid !== obj.metadata.uid;
     if (gone) {
+      const keys = new Set<string>();
       // An owner vanished: its dependents may now be garbage. A dependent vanished: a foreground owner may be done.
       for (const d of this.dependents(obj)) keys.add(gcKey(d.resource, d.obj));
       this.addForegroundOwners(obj, keys);
       return [...keys];
     }
     const refsChanged = !old || !deepEqual(ownerRefs(old), ownerRefs(obj));
+    const deleting = obj.metadata.deletionTimestamp !== undefined;
+    // Most events are writes that neither change owners nor delete: nothing to look at.
+    if (!refsChanged && !deleting) return [];
+    const keys = new Set<string>();
     if (ownerRefs(obj).length && refsChanged) keys.add(gcKey(resource, obj));
     if (refsChanged && old) {
       this.addForegroundOwners(old, keys);
       this.addForegroundOwners(obj, keys);
     }
-    const deleting = obj.metadata.deletionTimestamp !== undefined;
     const finalizersChanged = !old || !deepEqual(old.metadata.finalizers, obj.metadata.finalizers) || old.metadata.deletionTimestamp !== obj.metadata.deletionTimestamp;
     if (deleting && finalizersChanged && (hasFinalizer(obj, ORPHAN_FINALIZER) || hasFinalizer(obj, FOREGROUND_FINALIZER))) {
       keys.add(gcKey(resource, obj));

@@ -10,6 +10,7 @@ import { isApiError, type ApiError } from '../api/errors';
 import type { KubeObject } from '../objects';
 import type { Component, SimContext } from '../sim/component';
 import type { TimedEvent } from '../sim/eventQueue';
+import type { Store, StoreEvent } from '../store/store';
 import { WorkQueue } from './workQueue';
 
 /**
@@ -47,6 +48,40 @@ export interface Controller {
   reconcile(key: string, ctx: SimContext): Change[];
 }
 
+/**
+ * The one store subscription of all the runners on a store: each event goes only to the mappers
+ * watching its resource, in the order the runners started. A subscription per runner made every
+ * event — most of them Events and pod status writes that two or three controllers watch — call
+ * all dozen controllers. Mappers never write to the store, so running them together, at the
+ * first runner's place among the store's listeners, changes nothing they see.
+ */
+class WatchDispatcher {
+  private readonly handlers = new Map<string, ((e: StoreEvent) => void)[]>();
+
+  constructor(store: Store) {
+    store.subscribe((e) => this.dispatch(e));
+  }
+
+  add(resource: string, handler: (e: StoreEvent) => void): void {
+    const list = this.handlers.get(resource);
+    if (list) list.push(handler);
+    else this.handlers.set(resource, [handler]);
+  }
+
+  private dispatch(e: StoreEvent): void {
+    const list = this.handlers.get(e.resource);
+    if (list) for (const handler of list) handler(e);
+  }
+}
+
+const dispatchers = new WeakMap<Store, WatchDispatcher>();
+
+function watchDispatcher(store: Store): WatchDispatcher {
+  let d = dispatchers.get(store);
+  if (!d) dispatchers.set(store, (d = new WatchDispatcher(store)));
+  return d;
+}
+
 const BASE_BACKOFF_MS = 5;
 
 /** Timed-event data marking a requeueAfter timer (retries after errors carry none). */
@@ -76,11 +111,12 @@ export class ControllerRunner implements Component {
     this.ctx = ctx;
     this.controller.setup?.(ctx);
     const watches = this.controller.watches;
-    ctx.store.subscribe((e) => {
-      const mapper = watches[e.resource];
-      if (!mapper) return;
-      for (const key of mapper(e.object, e.old)) this.queue.add(key);
-    });
+    const dispatcher = watchDispatcher(ctx.store);
+    for (const [resource, mapper] of Object.entries(watches)) {
+      dispatcher.add(resource, (e) => {
+        for (const key of mapper(e.object, e.old)) this.queue.add(key);
+      });
+    }
     // Level-triggered from the start: reconcile everything that already exists — unless this
     // runner was restored from a snapshot, whose saved queue already holds the pending work.
     // Mappers still see every object, as some keep caches of what they saw.

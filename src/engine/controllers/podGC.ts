@@ -85,7 +85,8 @@ export class PodGCController implements Controller {
     const id = `${namespace}/${name}`;
     const live = this.ctx.store.get('pods', namespace, name);
     if (live && isTerminated(live)) this.terminated.add(id);
-    else this.terminated.delete(id);
+    // Most pods are never terminated: no lookup (which would flatten `id`) while none is.
+    else if (this.terminated.size) this.terminated.delete(id);
     if (!live) return [];
     const keys: string[] = [];
     if (this.terminated.size > this.threshold) keys.push(TERMINATED);

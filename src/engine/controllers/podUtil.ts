@@ -15,8 +15,17 @@ export const ORPHAN_INDEX_PREFIX = '_ORPHAN/';
 
 export function controllerUidIndexValues(obj: KubeObject): string[] {
   const ref = controllerOf(obj);
-  return [ref ? ref.uid : ORPHAN_INDEX_PREFIX + (obj.metadata.namespace ?? '')];
+  return [ref ? ref.uid : orphanIndexValue(obj.metadata.namespace ?? '')];
 }
+
+/** The index value of a namespace's orphans, built once per namespace rather than per lookup. */
+export function orphanIndexValue(namespace: string): string {
+  let value = orphanValues.get(namespace);
+  if (value === undefined) orphanValues.set(namespace, (value = ORPHAN_INDEX_PREFIX + namespace));
+  return value;
+}
+
+const orphanValues = new Map<string, string>();
 
 /** A controller reference to `owner` (metav1.NewControllerRef). */
 export function newControllerRef(owner: KubeObject): OwnerReference {

@@ -82,6 +82,7 @@ export class ReplicaSetPodCounts {
   /** Feed every store event (pods move counts; a deleted ReplicaSet's entry is dropped). */
   observe(e: StoreEvent): void {
     if (e.resource === 'pods') {
+      if (this.entries.size === 0 || (e.type === 'MODIFIED' && e.old && sameForCounts(e.old, e.object))) return;
       if (e.old) this.move(e.old, -1);
       if (e.type !== 'DELETED') this.move(e.object, +1);
     } else if (e.resource === 'replicasets.apps' && e.type === 'DELETED') {
@@ -115,11 +116,24 @@ export class ReplicaSetPodCounts {
   }
 
   private move(pod: KubeObject, sign: 1 | -1): void {
-    if (this.entries.size === 0) return;
     const ref = controllerOf(pod);
     const entry = ref && this.entries.get(ref.uid);
     if (entry) add(entry, pod, sign);
   }
+}
+
+/**
+ * Whether a pod update leaves every count as it was: the same controller reference and labels
+ * (by reference: status writes share them with the version before), the same activeness and
+ * readiness. Most pod events are such status writes; taking the pod out and back in is a no-op.
+ */
+function sameForCounts(old: KubeObject, pod: KubeObject): boolean {
+  return (
+    old.metadata.ownerReferences === pod.metadata.ownerReferences &&
+    old.metadata.labels === pod.metadata.labels &&
+    podIsActive(old) === podIsActive(pod) &&
+    podIsReady(old) === podIsReady(pod)
+  );
 }
 
 function newEntry(rs: KubeObject, shape: string): Entry {

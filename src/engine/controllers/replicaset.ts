@@ -14,23 +14,28 @@
  *   from pod watch events (replicaSetPods.ts), equal to a walk over the pods; the pods themselves
  *   are walked only to release, to pick pods to delete, or with minReadySeconds. Upstream walks
  *   them on every sync, which here made a 3,000-replica rollout O(n²).
+ *
+ * The per-event and per-sync paths hold no closures bound to a name (`const f = () => ...`,
+ * `{ onSuccess: () => ... }`): tsx (esbuild keepNames) wraps each such closure in `__name`, an
+ * Object.defineProperty per creation, which on ~30,000 pods cost more than the work around it.
  */
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { ReplicaSet, ReplicaSetCondition, ReplicaSetStatus } from 'kubernetes-types/apps/v1';
 import type { ApiError } from '../api/errors';
-import { selectorMatches } from '../api/selectors';
+import { selectorMatches, type Labels } from '../api/selectors';
 import { controllerOf, objectKey, splitKey, type KubeObject } from '../objects';
 import type { SimContext } from '../sim/component';
+import type { Store } from '../store/store';
 import { clone, deepEqual } from '../util/clone';
 import { formatRFC3339 } from '../util/time';
 import type { Change, Controller } from './manager';
-import { compileSelector, hasTemplateLabels, ReplicaSetPodCounts } from './replicaSetPods';
+import { compileSelector, hasTemplateLabels, ReplicaSetPodCounts, type PodCounts } from './replicaSetPods';
 import {
   compareForDeletion,
   CONTROLLER_UID_INDEX,
   controllerUidIndexValues,
   newControllerRef,
-  ORPHAN_INDEX_PREFIX,
+  orphanIndexValue,
   podAvailableAfter,
   podIsActive,
   podIsAvailable,
@@ -43,7 +48,7 @@ const SLOW_START_INITIAL_BATCH = 1;
 
 /** The result of ClaimPods: how many pods, the list when asked, and the status counts. */
 interface ClaimedPods {
-  count: number;
+  readonly count: number;
   /** Claimed pods in claim order (owned in index order, then adopted); call only before changes apply. */
   pods(): KubeObject[];
   tally(now: number): PodTally;
@@ -85,9 +90,8 @@ export class ReplicaSetController implements Controller {
     const claim = this.claimPods(rs, changes);
     // Tallied now, before any change is applied: a failure's status write reports what this sync saw.
     const tally = claim.tally(now);
-    const statusFor = (err?: ApiError) => replicaSetStatusChange(rs, tally, now, err);
-    if (!rs.metadata.deletionTimestamp) this.manageReplicas(rs, claim, changes, statusFor);
-    const status = statusFor();
+    if (!rs.metadata.deletionTimestamp) this.manageReplicas(rs, claim, changes, tally, now);
+    const status = replicaSetStatusChange(rs, tally, now);
     if (status) changes.push(status);
     const wake = (rs as ReplicaSet).spec?.minReadySeconds ? nextAvailability(rs, claim.pods(), now) : undefined;
     if (wake !== undefined) changes.push({ op: 'requeueAfter', ms: wake - now });
@@ -98,19 +102,20 @@ export class ReplicaSetController implements Controller {
   private keysForPod(pod: KubeObject, old: KubeObject | undefined): string[] {
     // Keys in first-seen order without duplicates (a small array: usually one key, often the same twice).
     const keys: string[] = [];
-    const add = (key: string) => {
-      if (!keys.includes(key)) keys.push(key);
-    };
     const ref = controllerOf(pod);
-    if (ref?.kind === 'ReplicaSet') add(`${pod.metadata.namespace}/${ref.name}`);
+    if (ref?.kind === 'ReplicaSet') keys.push(`${pod.metadata.namespace}/${ref.name}`);
     const oldRef = old && controllerOf(old);
-    if (old && oldRef?.kind === 'ReplicaSet') add(`${old.metadata.namespace}/${oldRef.name}`);
+    if (old && oldRef?.kind === 'ReplicaSet') {
+      // Most updates keep the controller, whose key is there already: build no second string.
+      const same = ref?.kind === 'ReplicaSet' && ref.name === oldRef.name && old.metadata.namespace === pod.metadata.namespace;
+      if (!same) addKey(keys, `${old.metadata.namespace}/${oldRef.name}`);
+    }
     if (ref) return keys;
     const orphanChanged = !old || !deepEqual(old.metadata.labels, pod.metadata.labels) || oldRef?.uid !== undefined;
     const live = this.ctx.store.get('pods', pod.metadata.namespace, pod.metadata.name);
     if (orphanChanged && live && podIsActive(live)) {
       for (const rs of this.ctx.store.list(REPLICASETS, pod.metadata.namespace)) {
-        if (selectorMatches(rs.spec?.selector, pod.metadata.labels)) add(objectKey(rs));
+        if (selectorMatches(rs.spec?.selector, pod.metadata.labels)) addKey(keys, objectKey(rs));
       }
     }
     return keys;
@@ -123,50 +128,25 @@ export class ReplicaSetController implements Controller {
    */
   private claimPods(rs: KubeObject, changes: Change[]): ClaimedPods {
     const store = this.ctx.store;
-    const ns = rs.metadata.namespace ?? '';
     const deleting = !!rs.metadata.deletionTimestamp;
     const matches = compileSelector(rs.spec?.selector);
     const counts = this.podCounts.counts(rs);
-    const walkOwned = (release: boolean): KubeObject[] => {
-      const claimed: KubeObject[] = [];
-      for (const pod of store.byIndex('pods', CONTROLLER_UID_INDEX, rs.metadata.uid!)) {
-        if (!podIsActive(pod)) continue;
-        if (matches(pod.metadata.labels)) claimed.push(pod);
-        else if (release) changes.push(ownerRefsPatch(pod, (pod.metadata.ownerReferences ?? []).filter((r) => r.uid !== rs.metadata.uid)));
-      }
-      return claimed;
-    };
     // Releases come first in the plan, in index order, as the full walk made them.
-    let owned = counts.active !== counts.claimed && !deleting ? walkOwned(true) : undefined;
+    const owned = counts.active !== counts.claimed && !deleting ? walkOwned(store, rs, matches, changes) : undefined;
     const adopted: KubeObject[] = [];
     if (!deleting) {
-      for (const pod of store.byIndex('pods', CONTROLLER_UID_INDEX, ORPHAN_INDEX_PREFIX + ns)) {
+      for (const pod of store.byIndex('pods', CONTROLLER_UID_INDEX, orphanIndexValue(rs.metadata.namespace ?? ''))) {
         if (!podIsActive(pod) || !matches(pod.metadata.labels)) continue;
         changes.push(ownerRefsPatch(pod, [...(pod.metadata.ownerReferences ?? []), newControllerRef(rs)]));
         adopted.push(pod);
       }
     }
-    const pods = () => [...(owned ??= walkOwned(false)), ...adopted];
-    return {
-      count: counts.claimed + adopted.length,
-      pods,
-      tally: (now) => {
-        if ((rs as ReplicaSet).spec?.minReadySeconds) return tallyPods(rs, pods(), now);
-        // Without minReadySeconds a ready pod is available at once.
-        const extra = tallyPods(rs, adopted, now);
-        const ready = counts.ready + extra.ready;
-        return { replicas: counts.claimed + adopted.length, fully: counts.fully + extra.fully, ready, available: ready };
-      },
-    };
+    return new Claim(store, rs, matches, counts, owned, adopted);
   }
 
-  private manageReplicas(rs: KubeObject, claim: ClaimedPods, changes: Change[], statusFor: (err?: ApiError) => Change | undefined): void {
+  private manageReplicas(rs: KubeObject, claim: ClaimedPods, changes: Change[], tally: PodTally, now: number): void {
     const want = (rs as ReplicaSet).spec?.replicas ?? 1;
     const diff = claim.count - want;
-    const failed = (reason: string, message: string) => (err: ApiError): Change[] => {
-      const status = statusFor(err);
-      return [{ op: 'event', object: rs, type: 'Warning', reason, message: `${message}: ${err.message}` }, ...(status ? [status] : [])];
-    };
     if (diff < 0) {
       const count = Math.min(-diff, this.burst);
       for (const batch of slowStartBatches(count, SLOW_START_INITIAL_BATCH)) {
@@ -175,21 +155,20 @@ export class ReplicaSetController implements Controller {
             op: 'create',
             resource: 'pods',
             object: podFromTemplate(rs),
-            onSuccess: (pod) => [{ op: 'event', object: rs, type: 'Normal', reason: 'SuccessfulCreate', message: `Created pod: ${pod.metadata.name}` }],
-            onError: failed('FailedCreate', 'Error creating'),
+            onSuccess: createdEvent(rs),
+            onError: failedWrite(rs, tally, now, 'FailedCreate', 'Error creating'),
           });
         }
       }
     } else if (diff > 0) {
       for (const pod of this.podsToDelete(rs, claim.pods(), Math.min(diff, this.burst))) {
-        const podName = pod.metadata.name;
         changes.push({
           op: 'delete',
           resource: 'pods',
           namespace: pod.metadata.namespace,
-          name: podName,
-          onSuccess: () => [{ op: 'event', object: rs, type: 'Normal', reason: 'SuccessfulDelete', message: `Deleted pod: ${podName}` }],
-          onError: failed('FailedDelete', 'Error deleting'),
+          name: pod.metadata.name,
+          onSuccess: deletedEvent(rs, pod.metadata.name),
+          onError: failedWrite(rs, tally, now, 'FailedDelete', 'Error deleting'),
         });
       }
     }
@@ -217,6 +196,68 @@ export class ReplicaSetController implements Controller {
     const sets = owner ? store.byIndex(REPLICASETS, CONTROLLER_UID_INDEX, owner.uid) : [rs];
     return sets.flatMap((s) => store.byIndex('pods', CONTROLLER_UID_INDEX, s.metadata.uid!));
   }
+}
+
+/** ClaimPods' result: the counts come from the tallies; owned pods are listed only when asked. */
+class Claim implements ClaimedPods {
+  readonly count: number;
+
+  constructor(
+    private readonly store: Store,
+    private readonly rs: KubeObject,
+    private readonly matches: (labels: Labels) => boolean,
+    private readonly counts: PodCounts,
+    private owned: KubeObject[] | undefined,
+    private readonly adopted: KubeObject[],
+  ) {
+    this.count = counts.claimed + adopted.length;
+  }
+
+  pods(): KubeObject[] {
+    this.owned ??= walkOwned(this.store, this.rs, this.matches);
+    return [...this.owned, ...this.adopted];
+  }
+
+  tally(now: number): PodTally {
+    if ((this.rs as ReplicaSet).spec?.minReadySeconds) return tallyPods(this.rs, this.pods(), now);
+    // Without minReadySeconds a ready pod is available at once.
+    const extra = tallyPods(this.rs, this.adopted, now);
+    const ready = this.counts.ready + extra.ready;
+    return { replicas: this.count, fully: this.counts.fully + extra.fully, ready, available: ready };
+  }
+}
+
+/** The active pods a ReplicaSet owns that its selector matches; with `releases`, a patch releasing each of the others. */
+function walkOwned(store: Store, rs: KubeObject, matches: (labels: Labels) => boolean, releases?: Change[]): KubeObject[] {
+  const claimed: KubeObject[] = [];
+  for (const pod of store.byIndex('pods', CONTROLLER_UID_INDEX, rs.metadata.uid!)) {
+    if (!podIsActive(pod)) continue;
+    if (matches(pod.metadata.labels)) claimed.push(pod);
+    else if (releases) releases.push(ownerRefsPatch(pod, (pod.metadata.ownerReferences ?? []).filter((r) => r.uid !== rs.metadata.uid)));
+  }
+  return claimed;
+}
+
+/** Appends `key` unless already there. */
+function addKey(keys: string[], key: string): void {
+  if (!keys.includes(key)) keys.push(key);
+}
+
+/** The follow-up of a pod create: `Created pod: <generated name>`. */
+function createdEvent(rs: KubeObject): (pod: KubeObject) => Change[] {
+  return (pod) => [{ op: 'event', object: rs, type: 'Normal', reason: 'SuccessfulCreate', message: `Created pod: ${pod.metadata.name}` }];
+}
+
+function deletedEvent(rs: KubeObject, podName: string): () => Change[] {
+  return () => [{ op: 'event', object: rs, type: 'Normal', reason: 'SuccessfulDelete', message: `Deleted pod: ${podName}` }];
+}
+
+/** The follow-up of a failed pod write: a Warning, and the status with the ReplicaFailure condition. */
+function failedWrite(rs: KubeObject, tally: PodTally, now: number, reason: string, message: string): (err: ApiError) => Change[] {
+  return (err) => {
+    const status = replicaSetStatusChange(rs, tally, now, err);
+    return [{ op: 'event', object: rs, type: 'Warning', reason, message: `${message}: ${err.message}` }, ...(status ? [status] : [])];
+  };
 }
 
 /** Sizes of slow-start batches: 1, 2, 4, ... until `count` is reached. */

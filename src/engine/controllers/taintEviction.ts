@@ -64,10 +64,9 @@ export class TaintEvictionController implements Controller {
       return changed ? [NODE + node.metadata.name] : [];
     },
     pods: (pod: KubeObject, old: KubeObject | undefined) => {
-      const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
       const live = this.ctx.store.get('pods', pod.metadata.namespace, pod.metadata.name);
       const changed = !old || !live || old.spec?.nodeName !== pod.spec?.nodeName || !deepEqual(old.spec?.tolerations, pod.spec?.tolerations);
-      return changed ? [POD + key] : [];
+      return changed ? [`${POD}${pod.metadata.namespace}/${pod.metadata.name}`] : [];
     },
   };
 

@@ -13,7 +13,8 @@ import { selectorMatches } from '../../api/selectors';
 import { controllerOf, objectKey, splitKey, type KubeObject } from '../../objects';
 import type { SimContext } from '../../sim/component';
 import type { Change, Controller } from '../manager';
-import { CONTROLLER_UID_INDEX, controllerUidIndexValues, newControllerRef, ORPHAN_INDEX_PREFIX } from '../podUtil';
+import { CONTROLLER_UID_INDEX, controllerUidIndexValues, newControllerRef, orphanIndexValue } from '../podUtil';
+import { compileSelector } from '../replicaSetPods';
 import { checkPausedConditions } from './progress';
 import { rolloutRecreate } from './recreate';
 import { rolloutRolling } from './rolling';
@@ -45,7 +46,7 @@ export class DeploymentController implements Controller {
     if (selectsEverything(selector)) return selectingAll(d);
     const claims: Change[] = [];
     const rsList = this.claimReplicaSets(d, claims);
-    const podMap = deploymentSpec(d).strategy?.type === 'Recreate' ? this.podMap(d, rsList) : new Map<string, KubeObject[]>();
+    const podMap = deploymentSpec(d).strategy?.type === 'Recreate' ? this.podMap(d, rsList) : NO_PODS;
     const s = new SyncState(ctx, d, rsList, podMap, claims);
     if (d.metadata.deletionTimestamp) {
       const { newRS, oldRSs } = getAllReplicaSetsAndSyncRevision(s, false);
@@ -61,17 +62,21 @@ export class DeploymentController implements Controller {
 
   /** ReplicaSet events wake the controlling Deployment, or for orphans each Deployment selecting them. */
   private keysForReplicaSet(rs: KubeObject, old: KubeObject | undefined): string[] {
-    const keys = new Set<string>();
-    for (const r of old ? [rs, old] : [rs]) {
-      const ref = controllerOf(r);
-      if (ref?.kind === 'Deployment') keys.add(`${r.metadata.namespace}/${ref.name}`);
+    // Keys in first-seen order without duplicates: usually one, the same before and after.
+    const keys: string[] = [];
+    const ref = controllerOf(rs);
+    if (ref?.kind === 'Deployment') keys.push(`${rs.metadata.namespace}/${ref.name}`);
+    const oldRef = old && controllerOf(old);
+    if (old && oldRef?.kind === 'Deployment') {
+      const same = ref?.kind === 'Deployment' && ref.name === oldRef.name && old.metadata.namespace === rs.metadata.namespace;
+      if (!same) addKey(keys, `${old.metadata.namespace}/${oldRef.name}`);
     }
-    if (!controllerOf(rs) && this.ctx.store.get(REPLICASETS, rs.metadata.namespace, rs.metadata.name)) {
+    if (!ref && this.ctx.store.get(REPLICASETS, rs.metadata.namespace, rs.metadata.name)) {
       for (const d of this.ctx.store.list(DEPLOYMENTS, rs.metadata.namespace)) {
-        if (selectorMatches(deploymentSpec(d).selector, rs.metadata.labels)) keys.add(objectKey(d));
+        if (selectorMatches(deploymentSpec(d).selector, rs.metadata.labels)) addKey(keys, objectKey(d));
       }
     }
-    return [...keys];
+    return keys;
   }
 
   /** A pod gone for good may let a Recreate rollout go on (deletePod). */
@@ -91,16 +96,16 @@ export class DeploymentController implements Controller {
   /** ClaimReplicaSets: owned ones that still match, plus matching orphans (adopted). */
   private claimReplicaSets(d: KubeObject, claims: Change[]): KubeObject[] {
     const store = this.ctx.store;
-    const selector = deploymentSpec(d).selector;
+    const matches = compileSelector(deploymentSpec(d).selector);
     const deleting = !!d.metadata.deletionTimestamp;
     const out: KubeObject[] = [];
     for (const rs of store.byIndex(REPLICASETS, CONTROLLER_UID_INDEX, d.metadata.uid!)) {
-      if (selectorMatches(selector, rs.metadata.labels)) out.push(rs);
+      if (matches(rs.metadata.labels)) out.push(rs);
       else if (!deleting) claims.push(ownerRefsPatch(rs, (rs.metadata.ownerReferences ?? []).filter((r) => r.uid !== d.metadata.uid)));
     }
     if (deleting) return out;
-    for (const rs of store.byIndex(REPLICASETS, CONTROLLER_UID_INDEX, ORPHAN_INDEX_PREFIX + (d.metadata.namespace ?? ''))) {
-      if (rs.metadata.deletionTimestamp || !selectorMatches(selector, rs.metadata.labels)) continue;
+    for (const rs of store.byIndex(REPLICASETS, CONTROLLER_UID_INDEX, orphanIndexValue(d.metadata.namespace ?? ''))) {
+      if (rs.metadata.deletionTimestamp || !matches(rs.metadata.labels)) continue;
       claims.push(ownerRefsPatch(rs, [...(rs.metadata.ownerReferences ?? []), newControllerRef(d)]));
       out.push(rs);
     }
@@ -117,6 +122,14 @@ export class DeploymentController implements Controller {
     }
     return map;
   }
+}
+
+/** The pod map of a rollout that reads no pods (only Recreate does). */
+const NO_PODS: ReadonlyMap<string, KubeObject[]> = new Map();
+
+/** Appends `key` unless already there. */
+function addKey(keys: string[], key: string): void {
+  if (!keys.includes(key)) keys.push(key);
 }
 
 function selectsEverything(sel: LabelSelector | undefined): boolean {

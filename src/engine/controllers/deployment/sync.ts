@@ -29,6 +29,7 @@ import {
   readyReplicaSum,
   replicaSetProportion,
   rsReplicas,
+  rsStatus,
   specReplicaSum,
 } from './util/replicas';
 import { cloneSelectorAndAddLabel, findNewReplicaSet, POD_TEMPLATE_HASH_LABEL } from './util/templates';
@@ -104,10 +105,15 @@ function createNewReplicaSet(s: SyncState, oldRSs: KubeObject[], newRevision: nu
 export function isScalingEvent(s: SyncState): boolean {
   const { newRS, oldRSs } = getAllReplicaSetsAndSyncRevision(s, false);
   const want = desiredReplicas(s.d);
-  return activeReplicaSets([...oldRSs, newRS]).some((rs) => {
-    const desired = desiredReplicasAnnotation(rs);
-    return desired !== undefined && desired !== want;
-  });
+  // Runs on every sync: no lists built, the sets are only looked at.
+  return oldRSs.some((rs) => sizedForOther(rs, want)) || (newRS !== undefined && sizedForOther(newRS, want));
+}
+
+/** An active ReplicaSet (FilterActiveReplicaSets) whose desired-replicas annotation is not `want`. */
+function sizedForOther(rs: KubeObject, want: number): boolean {
+  if (!(rsReplicas(rs) > 0)) return false;
+  const desired = desiredReplicasAnnotation(rs);
+  return desired !== undefined && desired !== want;
 }
 
 /** scale: the only active (or newest) set takes all; otherwise share the change proportionally. */
@@ -162,16 +168,18 @@ export function calculateStatus(s: SyncState, allRSs: KubeObject[], newRS: KubeO
   const unavailable = Math.max(0, specReplicaSum(allRSs) - available);
   const status: DeploymentStatus = {};
   if (d.metadata.generation) status.observedGeneration = d.metadata.generation;
-  const counts: [keyof DeploymentStatus, number][] = [
-    ['replicas', actualReplicaSum(allRSs)],
-    ['updatedReplicas', newRS ? actualReplicaSum([newRS]) : 0],
-    ['readyReplicas', readyReplicaSum(allRSs)],
-    ['availableReplicas', available],
-    ['unavailableReplicas', unavailable],
-  ];
-  for (const [k, v] of counts) if (v) (status as Record<string, number>)[k] = v;
+  // Zero counts are left out (omitempty), in this key order.
+  const replicas = actualReplicaSum(allRSs);
+  const updated = newRS ? (rsStatus(newRS).replicas ?? 0) : 0;
+  const ready = readyReplicaSum(allRSs);
+  if (replicas) status.replicas = replicas;
+  if (updated) status.updatedReplicas = updated;
+  if (ready) status.readyReplicas = ready;
+  if (available) status.availableReplicas = available;
+  if (unavailable) status.unavailableReplicas = unavailable;
   if (s.status.collisionCount !== undefined) status.collisionCount = s.status.collisionCount;
-  if (s.status.conditions?.length) status.conditions = clone(s.status.conditions);
+  // Condition lists are replaced, never edited (setCondition, removeCondition): share, not copy.
+  if (s.status.conditions?.length) status.conditions = s.status.conditions;
   if (available >= desiredReplicas(d) - maxUnavailable(d)) {
     setCondition(status, newCondition('Available', 'True', REASON.minimumAvailable, 'Deployment has minimum availability.', s.now()));
   } else {

@@ -40,8 +40,11 @@ export function maxRevision(sets: KubeObject[]): number {
 /** copyDeploymentAnnotationsToReplicaSet. */
 function copyDeploymentAnnotations(d: KubeObject, rs: KubeObject): boolean {
   const target = annotationsOf(rs);
+  const source = d.metadata.annotations ?? {};
   let changed = false;
-  for (const [k, v] of Object.entries(d.metadata.annotations ?? {})) {
+  // for-in, not Object.entries: this runs twice per sync, and annotations are plain data.
+  for (const k in source) {
+    const v = source[k];
     if (SKIP_COPY.has(k) || target[k] === v) continue;
     target[k] = v;
     changed = true;
@@ -52,17 +55,15 @@ function copyDeploymentAnnotations(d: KubeObject, rs: KubeObject): boolean {
 /** SetReplicasAnnotations: returns whether anything changed. */
 export function setReplicasAnnotations(rs: KubeObject, desired: number, max: number): boolean {
   const a = annotationsOf(rs);
-  let changed = false;
-  for (const [k, v] of [
-    [DESIRED_REPLICAS_ANNOTATION, String(desired)],
-    [MAX_REPLICAS_ANNOTATION, String(max)],
-  ]) {
-    if (a[k] !== v) {
-      a[k] = v;
-      changed = true;
-    }
-  }
-  return changed;
+  const changedDesired = setAnnotation(a, DESIRED_REPLICAS_ANNOTATION, String(desired));
+  const changedMax = setAnnotation(a, MAX_REPLICAS_ANNOTATION, String(max));
+  return changedDesired || changedMax;
+}
+
+function setAnnotation(a: Record<string, string>, key: string, value: string): boolean {
+  if (a[key] === value) return false;
+  a[key] = value;
+  return true;
 }
 
 export function replicasAnnotationsNeedUpdate(rs: KubeObject, desired: number, max: number): boolean {

@@ -23,15 +23,28 @@ export function isRollingUpdate(d: KubeObject): boolean {
 export function scaledValue(v: number | string | undefined, total: number, roundUp: boolean): number {
   if (v === undefined) return 0;
   if (typeof v === 'number') return v;
-  const m = /^(-?\d+)%$/.exec(v);
-  if (!m) {
+  const percent = parsePercent(v);
+  if (percent === undefined) {
     const n = Number(v);
     if (Number.isInteger(n)) return n;
     throw new Error(`invalid value for IntOrString: invalid value "${v}"`);
   }
-  const x = (Number(m[1]) * total) / 100;
+  const x = (percent * total) / 100;
   return roundUp ? Math.ceil(x) : Math.floor(x);
 }
+
+/** The number of a `<n>%` string, else undefined; remembered, as a sync resolves '25%' several times. */
+function parsePercent(v: string): number | undefined {
+  if (percents.has(v)) return percents.get(v);
+  const m = /^(-?\d+)%$/.exec(v);
+  const percent = m ? Number(m[1]) : undefined;
+  if (percents.size < MAX_PERCENTS) percents.set(v, percent);
+  return percent;
+}
+
+const percents = new Map<string, number | undefined>();
+/** Bounds the memo: values come from user input. */
+const MAX_PERCENTS = 1000;
 
 /** ResolveFenceposts: [maxSurge, maxUnavailable] for `desired` replicas. */
 export function resolveFenceposts(maxSurge: number | string | undefined, maxUnavailable: number | string | undefined, desired: number): [number, number] {

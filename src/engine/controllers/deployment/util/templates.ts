@@ -41,12 +41,27 @@ function withoutHash(template: unknown): unknown {
 }
 
 export function equalIgnoreHash(a: unknown, b: unknown): boolean {
-  return deepEqual(withoutHash(a), withoutHash(b));
+  if (a === null || typeof a !== 'object' || b === null || typeof b !== 'object') return deepEqual(withoutHash(a), withoutHash(b));
+  // Each ReplicaSet's template is compared with its Deployment's on every sync: remember the
+  // last answer per template pair (both never mutated, as above).
+  const last = lastCompared.get(a);
+  if (last?.other === b) return last.equal;
+  const equal = deepEqual(withoutHash(a), withoutHash(b));
+  lastCompared.set(a, { other: b, equal });
+  return equal;
 }
 
-/** The oldest ReplicaSet with the Deployment's template, if any. */
+const lastCompared = new WeakMap<object, { other: object; equal: boolean }>();
+
+/** The oldest ReplicaSet with the Deployment's template, if any (the first of equally old ones). */
 export function findNewReplicaSet(d: KubeObject, sets: KubeObject[]): KubeObject | undefined {
-  return [...sets].sort(byCreation).find((rs) => equalIgnoreHash(rs.spec?.template, d.spec?.template));
+  // A scan for the oldest match: what sorting a copy by age and taking the first match gives.
+  let found: KubeObject | undefined;
+  for (const rs of sets) {
+    if (found !== undefined && byCreation(rs, found) >= 0) continue;
+    if (equalIgnoreHash(rs.spec?.template, d.spec?.template)) found = rs;
+  }
+  return found;
 }
 
 /** Every ReplicaSet but the new one. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { setNewReplicaSetAnnotations } from './annotations';
 import { canonicalJson, computeHash, fnv32a, safeEncodeString, utf8 } from './hash';
 import { resolveFenceposts } from './replicas';
-import { equalIgnoreHash } from './templates';
+import { equalIgnoreHash, findNewReplicaSet } from './templates';
 
 describe('pod-template-hash', () => {
   it('is FNV-32a encoded with SafeEncodeString', () => {
@@ -41,6 +41,22 @@ describe('templates and annotations', () => {
     const b = { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'c' }] } };
     expect(equalIgnoreHash(a, b)).toBe(true);
     expect(equalIgnoreHash(a, { ...b, metadata: { labels: { app: 'api' } } })).toBe(false);
+  });
+
+  it('finds the oldest replica set with the template, the first listed among equally old ones', () => {
+    const template = { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'c', image: 'v2' }] } };
+    const other = { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'c', image: 'v1' }] } };
+    const rs = (name: string, created: string, t: unknown) => ({ apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name, creationTimestamp: created }, spec: { template: t } });
+    const d = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' }, spec: { template } };
+    const oldest = rs('web-a', '2024-01-01T00:00:00Z', other);
+    const first = rs('web-b', '2024-01-02T00:00:00Z', { ...template });
+    const twin = rs('web-b', '2024-01-02T00:00:00Z', { ...template });
+    const newer = rs('web-c', '2024-01-03T00:00:00Z', template);
+    expect(findNewReplicaSet(d, [newer, first, oldest, twin])).toBe(first);
+    expect(findNewReplicaSet(d, [twin, newer, first])).toBe(twin);
+    expect(findNewReplicaSet(d, [oldest])).toBeUndefined();
+    // Asked again (answers are remembered per template pair): the same.
+    expect(findNewReplicaSet(d, [newer, first, oldest, twin])).toBe(first);
   });
 
   it('records the old revision in revision-history when a replica set is reused', () => {
