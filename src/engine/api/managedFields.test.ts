@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../objects';
 import { errorOf, testServer } from './kinds/testServer';
+import { difference, union, type Fields } from './managedFields';
 
 const deployment = (spec: Record<string, unknown>, labels: Record<string, string> = { app: 'web' }): KubeObject => ({
   apiVersion: 'apps/v1',
@@ -150,5 +151,40 @@ describe('status writes', () => {
     expect((kcm.fieldsV1 as any)['f:status']['f:conditions']['k:{"type":"Available"}']).toEqual({ '.': {}, 'f:type': {}, 'f:reason': {}, 'f:message': {} });
     expect(kcm.time).toBe('2026-01-05T09:00:00Z');
     expect(other.time).toBe('2026-01-05T09:00:01Z');
+  });
+});
+
+describe('set operations', () => {
+  const keys = (f: Fields) => JSON.stringify(f);
+
+  it('share a set that the other adds nothing to or takes nothing from', () => {
+    const a: Fields = { 'f:status': { 'f:phase': {}, 'f:conditions': { 'k:{"type":"Ready"}': { 'f:status': {}, '.': {} }, '.': {} } } };
+    expect(union(a, { 'f:status': { 'f:phase': {} } })).toBe(a);
+    expect(difference(a, { 'f:spec': { 'f:replicas': {} } })).toBe(a);
+    expect(difference(a, { 'f:status': { 'f:podIP': {} } })).toBe(a);
+  });
+
+  it('keep the key order: changed children in place, new ones after, `.` last', () => {
+    const a: Fields = { 'f:status': { 'f:phase': {}, 'f:conditions': { 'k:{"type":"Ready"}': { 'f:status': {}, 'f:reason': {}, '.': {} }, '.': {} }, 'f:qosClass': {} } };
+    const u = union(a, { 'f:status': { 'f:podIP': {}, 'f:conditions': { 'k:{"type":"Ready"}': { 'f:message': {} } } } });
+    expect(keys(u)).toBe(
+      keys({ 'f:status': { 'f:phase': {}, 'f:conditions': { 'k:{"type":"Ready"}': { 'f:status': {}, 'f:reason': {}, 'f:message': {}, '.': {} }, '.': {} }, 'f:qosClass': {}, 'f:podIP': {} } }),
+    );
+    const d = difference(a, { 'f:status': { 'f:conditions': { 'k:{"type":"Ready"}': { 'f:reason': {} } } } });
+    expect(keys(d)).toBe(keys({ 'f:status': { 'f:phase': {}, 'f:conditions': { 'k:{"type":"Ready"}': { 'f:status': {}, '.': {} }, '.': {} }, 'f:qosClass': {} } }));
+    // The inputs are never changed.
+    expect(a['f:status']['f:conditions']['k:{"type":"Ready"}']['f:reason']).toEqual({});
+  });
+
+  it('put `.` last when a set from a request has it first', () => {
+    const a: Fields = { 'f:data': { '.': {}, 'f:x': {} } };
+    expect(keys(union(a, { 'f:data': { 'f:x': {} } }))).toBe(keys({ 'f:data': { 'f:x': {}, '.': {} } }));
+  });
+
+  it('drop members a difference empties', () => {
+    expect(difference({ 'f:status': { 'f:phase': {} } }, { 'f:status': { 'f:phase': {} } })).toEqual({});
+    expect(difference({ 'f:metadata': { 'f:labels': { 'f:app': {}, '.': {} } } }, { 'f:metadata': { 'f:labels': { 'f:app': {} } } })).toEqual({
+      'f:metadata': { 'f:labels': {} },
+    });
   });
 });

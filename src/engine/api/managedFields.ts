@@ -103,30 +103,60 @@ function fkey(name: string): string {
   return k;
 }
 
-const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
-const isEmpty = (f: Fields): boolean => {
+const rootTypes = new Map<string, SchemaType>();
+
+/** rootType(kind), remembered: it searches the schema's roots on every call. */
+function rootTypeOfKind(kind: string): SchemaType {
+  let t = rootTypes.get(kind);
+  if (t === undefined && !rootTypes.has(kind)) rootTypes.set(kind, (t = rootType(kind)));
+  return t;
+}
+
+function isObj(v: unknown): v is Obj {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+function isEmpty(f: Fields): boolean {
   for (const _ in f) return false;
   return true;
-};
+}
 /** Whether the path a node stands for is itself in the set. */
-export const isMember = (f: Fields): boolean => '.' in f || isEmpty(f);
+export function isMember(f: Fields): boolean {
+  return '.' in f || isEmpty(f);
+}
 
 /**
- * The node of a path that is a member and has `children` (freshly built, taken over) below it.
+ * The node of a member path with nothing below: `{}`. Most nodes of a set are these (every scalar
+ * field and every `.`), so all sets share this one; frozen, as no set is changed once built.
+ */
+const LEAF: Fields = Object.freeze({}) as Fields;
+
+/**
+ * The node of a path that is a member and has `children` (valueFields' node, taken over) below it.
  * Key order is free: printers sort keys, as kubectl does.
  */
 function member(children: Fields): Fields {
-  if (!isEmpty(children)) children['.'] = {};
+  // valueFields gives LEAF for nothing below, never a fresh empty node: no need to look inside.
+  if (children !== LEAF) children['.'] = LEAF;
   return children;
 }
 
-const keyPrefixes = new Map<string, string>();
+const ITEM_KEY_CACHE_SIZE = 1024;
+const itemKeys = new Map<string, Map<unknown, string>>();
 
-/** `k:{"name":`, the start of the path element of an item keyed by one field. */
-function keyPrefix(key: string): string {
-  let p = keyPrefixes.get(key);
-  if (p === undefined) keyPrefixes.set(key, (p = `k:{${JSON.stringify(key)}:`));
-  return p;
+/**
+ * `k:{"type":"Ready"}`, the path element of an item keyed by one field. Condition types,
+ * container names and ports repeat on every object: those strings are built once (per field, the
+ * first values seen; unique ones like IPs just miss).
+ */
+function singleItemKey(field: string, v: unknown): string {
+  let byValue = itemKeys.get(field);
+  if (byValue === undefined) itemKeys.set(field, (byValue = new Map()));
+  let k = byValue.get(v);
+  if (k === undefined) {
+    k = `k:{${JSON.stringify(field)}:${JSON.stringify(v)}}`;
+    if (typeof v !== 'object' && byValue.size < ITEM_KEY_CACHE_SIZE) byValue.set(v, k);
+  }
+  return k;
 }
 
 /** The path element of a list item: `k:{...}` for associative lists, `v:...` for sets, `i:N` else. */
@@ -136,7 +166,7 @@ export function itemKey(item: unknown, list: ListKind, index: number): string {
     const keys = list.keys;
     if (keys.length === 1) {
       const v = item[keys[0]];
-      if (v !== undefined) return `${keyPrefix(keys[0])}${JSON.stringify(v)}}`;
+      if (v !== undefined) return singleItemKey(keys[0], v);
     } else {
       const key: Obj = {};
       let any = false;
@@ -153,41 +183,53 @@ export function itemKey(item: unknown, list: ListKind, index: number): string {
   return `i:${index}`;
 }
 
-/** The fields a value sets (structured-merge-diff's ToFieldSet), below the path it sits at. */
+/** The fields a value sets (structured-merge-diff's ToFieldSet), below the path it sits at; LEAF for none. */
 function valueFields(v: unknown, info: FieldInfo): Fields {
-  if (v === null || typeof v !== 'object' || info.atomic) return {};
+  if (v === null || typeof v !== 'object' || info.atomic) return LEAF;
   if (Array.isArray(v)) {
-    if (info.list === 'atomic') return {};
+    if (info.list === 'atomic') return LEAF;
     const out: Fields = {};
     const elem = elemInfo(info);
     for (let i = 0; i < v.length; i++) out[itemKey(v[i], info.list, i)] = member(valueFields(v[i], elem));
-    return out;
+    return v.length ? out : LEAF;
   }
   return objectFields(v as Obj, info.type);
 }
 
 function objectFields(obj: Obj, t: SchemaType): Fields {
   const out: Fields = {};
+  let empty = true;
   const granular = t?.startsWith('{') ?? false;
   for (const key in obj) {
     const v = obj[key];
     if (v === undefined) continue;
     const f = valueFields(v, fieldInfo(t, key));
     out[fkey(key)] = granular ? member(f) : f;
+    empty = false;
   }
-  return out;
+  return empty ? LEAF : out;
 }
 
 /** What an applied configuration owns (apiVersion, kind, identity and status excluded). */
 export function appliedFields(obj: KubeObject, statusOnly: boolean): Fields {
-  return strip(objectFields(obj as Obj, rootType(obj.kind)), statusOnly);
+  return strip(objectFields(obj as Obj, rootTypeOfKind(obj.kind)), statusOnly);
 }
 
 /**
- * What changed from `old` to `neu` (structured-merge-diff's Compare, Added ∪ Modified) and what was
- * removed. Unchanged subtrees cost one structural comparison.
+ * The second result of compareObjects and compareValues: what was removed below the compared path
+ * (undefined: nothing). Read right after the call. Returning both sets instead of filling ones the
+ * caller made allocates nothing for the many subtrees walked where nothing changed.
  */
-function compareObjects(old: Obj, neu: Obj, t: SchemaType, changed: Fields, removed: Fields): void {
+let removedBelow: Fields | undefined;
+
+/**
+ * What changed from `old` to `neu` (structured-merge-diff's Compare, Added ∪ Modified), undefined
+ * when nothing did; what was removed in `removedBelow`. Unchanged subtrees cost one structural
+ * comparison.
+ */
+function compareObjects(old: Obj, neu: Obj, t: SchemaType): Fields | undefined {
+  let changed: Fields | undefined;
+  let removed: Fields | undefined;
   for (const key in neu) {
     const nv = neu[key];
     if (nv === undefined) continue;
@@ -195,46 +237,51 @@ function compareObjects(old: Obj, neu: Obj, t: SchemaType, changed: Fields, remo
     if (ov === nv) continue;
     const f = fkey(key);
     if (ov === undefined) {
-      changed[f] = member(valueFields(nv, fieldInfo(t, key)));
+      (changed ??= {})[f] = member(valueFields(nv, fieldInfo(t, key)));
       continue;
     }
     const info = fieldInfo(t, key);
     // Maps and merged lists are compared by walking them once; everything else whole first.
     const walk = !info.atomic && ((isObj(ov) && isObj(nv)) || (Array.isArray(ov) && Array.isArray(nv) && info.list !== 'atomic'));
     if (!walk && deepEqual(ov, nv)) continue;
-    const c: Fields = {};
-    const r: Fields = {};
-    if (compareValues(ov, nv, info, c, r) || !isEmpty(c)) changed[f] = c;
-    if (!isEmpty(r)) removed[f] = r;
+    const c = compareValues(ov, nv, info);
+    const r = removedBelow;
+    if (c) (changed ??= {})[f] = c;
+    if (r) (removed ??= {})[f] = r;
   }
   for (const key in old) {
-    if (old[key] !== undefined && neu[key] === undefined) removed[fkey(key)] = member(valueFields(old[key], fieldInfo(t, key)));
+    if (old[key] !== undefined && neu[key] === undefined) (removed ??= {})[fkey(key)] = member(valueFields(old[key], fieldInfo(t, key)));
   }
+  removedBelow = removed;
+  return changed;
 }
 
 /**
- * Compares two different values below one path; true when the path itself changed as a whole
- * (scalars, atomics, a value that changed shape), else the differences are in `changed`/`removed`.
+ * Compares two different values below one path: `{}` when the path itself changed as a whole
+ * (scalars, atomics, a value that changed shape), else what changed below it (undefined: nothing),
+ * with what was removed in `removedBelow`.
  */
-function compareValues(ov: unknown, nv: unknown, info: FieldInfo, changed: Fields, removed: Fields): boolean {
-  if (info.atomic) return true;
-  if (isObj(ov) && isObj(nv)) {
-    compareObjects(ov, nv, info.type, changed, removed);
-    return false;
-  }
+function compareValues(ov: unknown, nv: unknown, info: FieldInfo): Fields | undefined {
+  removedBelow = undefined;
+  if (info.atomic) return LEAF;
+  if (isObj(ov) && isObj(nv)) return compareObjects(ov, nv, info.type);
   if (Array.isArray(ov) && Array.isArray(nv) && info.list !== 'atomic') {
     const elem = elemInfo(info);
+    let changed: Fields | undefined;
+    let removed: Fields | undefined;
     if (sameOrder(ov, nv, info.list)) {
       // The usual case: the same items in the same places, some of them changed.
       for (let i = 0; i < nv.length; i++) {
         if (ov[i] === nv[i] || deepEqual(ov[i], nv[i])) continue;
+        const c = compareValues(ov[i], nv[i], elem);
+        const r = removedBelow;
+        if (!c && !r) continue;
         const k = itemKey(nv[i], info.list, i);
-        const c: Fields = {};
-        const r: Fields = {};
-        if (compareValues(ov[i], nv[i], elem, c, r) || !isEmpty(c)) changed[k] = c;
-        if (!isEmpty(r)) removed[k] = r;
+        if (c) (changed ??= {})[k] = c;
+        if (r) (removed ??= {})[k] = r;
       }
-      return false;
+      removedBelow = removed;
+      return changed;
     }
     const before = new Map<string, unknown>();
     ov.forEach((item, i) => before.set(itemKey(item, info.list, i), item));
@@ -242,18 +289,19 @@ function compareValues(ov: unknown, nv: unknown, info: FieldInfo, changed: Field
       const k = itemKey(item, info.list, i);
       const prev = before.get(k);
       before.delete(k);
-      if (prev === undefined) changed[k] = member(valueFields(item, elem));
+      if (prev === undefined) (changed ??= {})[k] = member(valueFields(item, elem));
       else if (!deepEqual(prev, item)) {
-        const c: Fields = {};
-        const r: Fields = {};
-        if (compareValues(prev, item, elem, c, r) || !isEmpty(c)) changed[k] = c;
-        if (!isEmpty(r)) removed[k] = r;
+        const c = compareValues(prev, item, elem);
+        const r = removedBelow;
+        if (c) (changed ??= {})[k] = c;
+        if (r) (removed ??= {})[k] = r;
       }
     });
-    for (const [k, item] of before) removed[k] = member(valueFields(item, elem));
-    return false;
+    for (const [k, item] of before) (removed ??= {})[k] = member(valueFields(item, elem));
+    removedBelow = removed;
+    return changed;
   }
-  return true;
+  return LEAF;
 }
 
 /** Whether two lists hold items of the same keys at the same places. */
@@ -294,15 +342,27 @@ function createdFields(obj: Obj, t: SchemaType): Fields {
 
 /** The fields an update sets and removes (identity, apiVersion and kind left out). */
 export function changedFields(old: KubeObject, neu: KubeObject, statusOnly: boolean): { changed: Fields; removed: Fields } {
-  const t = rootType(neu.kind);
-  const changed: Fields = {};
-  const removed: Fields = {};
+  const changed = compareWrite(old, neu, statusOnly) ?? {};
+  return { changed, removed: removedBelow ?? {} };
+}
+
+/** changedFields with undefined for an empty set, and the removed set in `removedBelow`. */
+function compareWrite(old: KubeObject, neu: KubeObject, statusOnly: boolean): Fields | undefined {
+  const t = rootTypeOfKind(neu.kind);
   if (statusOnly) {
-    const o = { status: old.status };
-    const n = { status: neu.status };
-    compareObjects(o, n, t, changed, removed);
-  } else compareObjects(old as Obj, neu as Obj, t, changed, removed);
-  return { changed: strip(changed, statusOnly), removed: strip(removed, statusOnly) };
+    // Sets of these two objects hold `f:status` alone: they are what strip would keep, if not empty.
+    const changed = compareObjects({ status: old.status }, { status: neu.status }, t);
+    removedBelow = removedBelow && !isEmpty(removedBelow['f:status']) ? removedBelow : undefined;
+    return changed && !isEmpty(changed['f:status']) ? changed : undefined;
+  }
+  const changed = compareObjects(old as Obj, neu as Obj, t);
+  const removed = removedBelow && nonEmpty(strip(removedBelow, false));
+  removedBelow = removed;
+  return changed && nonEmpty(strip(changed, false));
+}
+
+function nonEmpty(f: Fields): Fields | undefined {
+  return isEmpty(f) ? undefined : f;
 }
 
 const STRIPPED_META = ['f:name', 'f:namespace', 'f:uid', 'f:creationTimestamp', 'f:generation', 'f:resourceVersion', 'f:managedFields', 'f:selfLink', 'f:deletionTimestamp', 'f:deletionGracePeriodSeconds'];
@@ -328,7 +388,7 @@ function strip(f: Fields, statusOnly: boolean): Fields {
 
 function build(isMem: boolean, children: Fields): Fields | undefined {
   if (isEmpty(children)) return isMem ? {} : undefined;
-  if (isMem) children['.'] = {};
+  if (isMem) children['.'] = LEAF;
   return children;
 }
 
@@ -339,10 +399,48 @@ export function union(a: Fields, b: Fields): Fields {
 }
 function unionNode(a: Fields, b: Fields, root = false): Fields {
   if (a === b) return a;
-  const children: Fields = {};
-  for (const k in a) if (k !== '.') children[k] = b[k] ? unionNode(a[k], b[k]) : a[k];
-  for (const k in b) if (k !== '.' && !a[k]) children[k] = b[k];
-  return build(!root && (isMember(a) || isMember(b)), children) ?? {};
+  const mem = !root && (isMember(a) || isMember(b));
+  // Children of a that b changes go into a copy of a: one allocation, a's key order kept.
+  let copy: Fields | undefined;
+  for (const k in a) {
+    const bk = b[k];
+    if (k === '.' || !bk) continue;
+    const ak = a[k];
+    const n = unionNode(ak, bk);
+    if (n !== ak) (copy ??= { ...a })[k] = n;
+  }
+  // New children go after a's (and before `.`): those are built afresh.
+  let children: Fields | undefined;
+  for (const k in b) if (k !== '.' && !a[k]) (children ??= childrenBefore(copy ?? a))[k] = b[k];
+  if (children) return build(mem, children) ?? {};
+  // Otherwise the union is a, or its copy, when that is what build would give (stored sets are never mutated).
+  if (builtAs(a, mem)) return copy ?? a;
+  return build(mem, childrenBefore(copy ?? a)) ?? {};
+}
+
+/** A fresh copy of a's children (all, or those before `stop`), in a's order. */
+function childrenBefore(a: Fields, stop?: string): Fields {
+  const out: Fields = {};
+  for (const k in a) {
+    if (k === stop) break;
+    if (k !== '.') out[k] = a[k];
+  }
+  return out;
+}
+
+/**
+ * Whether `a` is exactly, key order included, what build(mem, <a's children>) gives: sharing it
+ * then changes nothing that is written out.
+ */
+function builtAs(a: Fields, mem: boolean): boolean {
+  let dot = false;
+  let children = false;
+  for (const k in a) {
+    if (k === '.') dot = true;
+    else if (dot) return false;
+    else children = true;
+  }
+  return children ? dot === mem : mem && !dot;
 }
 
 export function difference(a: Fields, b: Fields): Fields {
@@ -352,21 +450,30 @@ function diffNode(a: Fields, b: Fields | undefined, root = false): Fields | unde
   if (!b) return a;
   const mem = !root && isMember(a) && !isMember(b);
   let touches = false;
-  for (const k in b) {
-    if (k !== '.' && a[k]) {
-      touches = true;
-      break;
-    }
-  }
-  // Nothing below `a` is taken away: share it (stored entries are never mutated).
-  if (!touches && (root || mem === isMember(a))) return a;
-  const children: Fields = {};
+  // Children of a that lose something go into a copy of a (one allocation, a's key order kept);
+  // once one goes whole, the children are built afresh instead.
+  let copy: Fields | undefined;
+  let children: Fields | undefined;
   for (const k in a) {
     if (k === '.') continue;
-    const n = diffNode(a[k], b[k]);
-    if (n) children[k] = n;
+    const ak = a[k];
+    const bk = b[k];
+    if (!bk) {
+      if (children) children[k] = ak;
+      continue;
+    }
+    touches = true;
+    const n = diffNode(ak, bk);
+    if (children) {
+      if (n) children[k] = n;
+    } else if (n === undefined) children = childrenBefore(copy ?? a, k);
+    else if (n !== ak) (copy ??= { ...a })[k] = n;
   }
-  return build(mem, children);
+  if (children) return build(mem, children);
+  // Nothing below `a` is taken away: share it (stored entries are never mutated).
+  if (!copy && !touches && (root || mem === isMember(a))) return a;
+  if (builtAs(a, mem)) return copy ?? a;
+  return build(mem, childrenBefore(copy ?? a));
 }
 
 export function intersection(a: Fields, b: Fields): Fields {
@@ -427,46 +534,67 @@ const sameManager = (e: ManagedFieldsEntry, manager: string, operation: string, 
 
 /** The apiserver's order: Apply entries first, then by time, manager, apiVersion, subresource. */
 function sortEntries(entries: ManagedFieldsEntry[]): ManagedFieldsEntry[] {
-  return entries.sort(
-    (p, q) =>
-      cmp(p.operation, q.operation) || cmp(p.time, q.time) || cmp(p.manager, q.manager) || cmp(p.apiVersion, q.apiVersion) || cmp(p.subresource ?? '', q.subresource ?? ''),
-  );
+  // An insertion sort, stable as Array.prototype.sort is: lists are a few entries, mostly in
+  // order already, and sort() allocates a work array on every call (every tracked write).
+  for (let i = 1; i < entries.length; i++) {
+    const e = entries[i];
+    let j = i;
+    for (; j > 0 && compareEntries(entries[j - 1], e) > 0; j--) entries[j] = entries[j - 1];
+    entries[j] = e;
+  }
+  return entries;
+}
+function compareEntries(p: ManagedFieldsEntry, q: ManagedFieldsEntry): number {
+  return cmp(p.operation, q.operation) || cmp(p.time, q.time) || cmp(p.manager, q.manager) || cmp(p.apiVersion, q.apiVersion) || cmp(p.subresource ?? '', q.subresource ?? '');
 }
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function entry(manager: string, operation: 'Apply' | 'Update', apiVersion: string, time: string, fields: Fields, subresource?: string): ManagedFieldsEntry {
-  const e: ManagedFieldsEntry = { manager, operation, apiVersion, time, fieldsType: 'FieldsV1', fieldsV1: fields };
-  if (subresource) e.subresource = subresource;
-  return e;
+  // Whole literals: adding `subresource` afterwards would grow the object a second time.
+  return subresource
+    ? { manager, operation, apiVersion, time, fieldsType: 'FieldsV1', fieldsV1: fields, subresource }
+    : { manager, operation, apiVersion, time, fieldsType: 'FieldsV1', fieldsV1: fields };
 }
 
 /**
  * Rebuilds the entry list: `owned` is the new set of the writing manager; every other entry loses
- * `lost`. Entries whose set did not change keep their time; empty ones go.
+ * the union of `lost`, built only when an entry shares a top-level field with it (a status write
+ * takes nothing from the entry of the pod's creator). Entries whose set did not change keep their
+ * time; empty ones go.
  */
 function rebuild(
   previous: ManagedFieldsEntry[],
   self: { manager: string; operation: 'Apply' | 'Update'; apiVersion: string; subresource?: string },
   owned: Fields,
-  lost: Fields,
+  lost: Fields[],
   now: number,
 ): ManagedFieldsEntry[] | undefined {
-  const out: ManagedFieldsEntry[] = [];
+  // Sized up front: the first push to an empty array makes room for 16 entries.
+  const out = new Array<ManagedFieldsEntry>(previous.length + 1);
+  let n = 0;
   let found = false;
+  let lostAll: Fields | undefined;
   for (const e of previous) {
     if (sameManager(e, self.manager, self.operation, self.apiVersion, self.subresource)) {
       found = true;
       if (isEmpty(owned)) continue;
       const same = e.fieldsV1 === owned || deepEqual(e.fieldsV1, owned);
-      out.push(same && self.operation === 'Apply' ? e : entry(self.manager, self.operation, self.apiVersion, formatRFC3339(now), same ? e.fieldsV1 : owned, self.subresource));
+      out[n++] = same && self.operation === 'Apply' ? e : entry(self.manager, self.operation, self.apiVersion, formatRFC3339(now), same ? e.fieldsV1 : owned, self.subresource);
       continue;
     }
-    const left = isEmpty(lost) ? e.fieldsV1 : difference(e.fieldsV1, lost);
+    const left = sharesField(e.fieldsV1, lost) ? difference(e.fieldsV1, (lostAll ??= lost.reduce((a, b) => union(a, b)))) : e.fieldsV1;
     if (isEmpty(left)) continue;
-    out.push(left === e.fieldsV1 ? e : { ...e, fieldsV1: left });
+    out[n++] = left === e.fieldsV1 ? e : { ...e, fieldsV1: left };
   }
-  if (!found && !isEmpty(owned)) out.push(entry(self.manager, self.operation, self.apiVersion, formatRFC3339(now), owned, self.subresource));
-  return out.length ? sortEntries(out) : undefined;
+  if (!found && !isEmpty(owned)) out[n++] = entry(self.manager, self.operation, self.apiVersion, formatRFC3339(now), owned, self.subresource);
+  out.length = n;
+  return n ? sortEntries(out) : undefined;
+}
+
+/** Whether some set of `sets` has a top-level field of `f` (else difference(f, their union) is f). */
+function sharesField(f: Fields, sets: Fields[]): boolean {
+  for (const set of sets) for (const k in set) if (k !== '.' && f[k]) return true;
+  return false;
 }
 
 export interface Tracking {
@@ -483,16 +611,31 @@ export interface Tracking {
 const CREATED_CACHE_SIZE = 64;
 const createdCache = new Map<string, Fields>();
 
+/**
+ * Per kind, the creates in a row whose key missed; past MISS_LIMIT the next SKIP_CREATES build
+ * their set without a key. A pod's spec holds its own kube-api-access-xxxxx volume, so pods never
+ * hit and their key (a JSON of the whole spec) would only cost. Sharing never changes a set.
+ */
+const missStreaks = new Map<string, number>();
+const MISS_LIMIT = 16;
+const SKIP_CREATES = 256;
+
 function createdSet(obj: KubeObject, statusOnly: boolean): Fields {
+  const streak = missStreaks.get(obj.kind) ?? 0;
+  if (streak >= MISS_LIMIT) {
+    missStreaks.set(obj.kind, streak < MISS_LIMIT + SKIP_CREATES ? streak + 1 : 0);
+    return strip(createdFields(obj as Obj, rootTypeOfKind(obj.kind)), statusOnly);
+  }
   const m = obj.metadata;
   // Only objects whose set the key below captures whole are shared (not RBAC rules, webhooks…).
   const cacheable = Object.keys(obj).every((k) => CACHE_TOP.has(k)) && Object.keys(m).every((k) => CACHE_META.has(k));
-  if (!cacheable) return strip(createdFields(obj as Obj, rootType(obj.kind)), statusOnly);
+  if (!cacheable) return strip(createdFields(obj as Obj, rootTypeOfKind(obj.kind)), statusOnly);
   // Everything the set depends on; names, uids and times are stripped from it anyway.
   const key = JSON.stringify([obj.kind, statusOnly, m.generateName, m.labels, m.annotations, m.ownerReferences, m.finalizers, obj.spec, obj.status, obj.data, obj.stringData]);
   const known = createdCache.get(key);
+  missStreaks.set(obj.kind, known ? 0 : streak + 1);
   if (known) return known;
-  const set = strip(createdFields(obj as Obj, rootType(obj.kind)), statusOnly);
+  const set = strip(createdFields(obj as Obj, rootTypeOfKind(obj.kind)), statusOnly);
   if (createdCache.size >= CREATED_CACHE_SIZE) createdCache.delete(createdCache.keys().next().value!);
   createdCache.set(key, set);
   return set;
@@ -505,16 +648,24 @@ export function trackUpdate(old: KubeObject | undefined, neu: KubeObject, tr: Tr
   const statusOnly = tr.subresource === 'status';
   // The entries the write starts from: the stored ones, or those the request set.
   const previous = old ? entriesOf(neu) : [];
-  let changed: Fields;
-  let removed: Fields = {};
-  if (!old) changed = createdSet(neu, statusOnly);
-  else ({ changed, removed } = changedFields(old, neu, statusOnly));
-  if (isEmpty(changed) && isEmpty(removed)) return previous.length ? previous : undefined;
+  // Undefined for nothing: the sets are fresh trees, which are costly to ask whether they are empty.
+  let changed: Fields | undefined;
+  let removed: Fields | undefined;
+  if (!old) changed = nonEmpty(createdSet(neu, statusOnly));
+  else {
+    changed = compareWrite(old, neu, statusOnly);
+    removed = removedBelow;
+  }
+  if (!changed && !removed) return previous.length ? previous : undefined;
   const self = { manager: tr.fieldManager, operation: 'Update' as const, apiVersion: neu.apiVersion, subresource: tr.subresource };
-  const mine = previous.find((e) => sameManager(e, self.manager, 'Update', self.apiVersion, self.subresource));
+  let mine: ManagedFieldsEntry | undefined;
+  for (const e of previous) if (sameManager(e, self.manager, 'Update', self.apiVersion, self.subresource)) mine ??= e;
+  const kept = mine?.fieldsV1 ?? {};
   // The common controller write changes values of fields its manager already owns: the set stays.
-  const owned = mine && isEmpty(removed) && isSubset(changed, mine.fieldsV1) ? mine.fieldsV1 : union(difference(mine?.fieldsV1 ?? {}, removed), changed);
-  return rebuild(previous, self, owned, isEmpty(removed) ? changed : union(removed, changed), tr.now);
+  const owned = mine && !removed && isSubset(changed!, kept) ? kept : union(removed ? difference(kept, removed) : kept, changed ?? {});
+  // Every other manager loses what the write removed and what it set.
+  const lost = removed && changed ? [removed, changed] : [(removed ?? changed)!];
+  return rebuild(previous, self, owned, lost, tr.now);
 }
 
 /** Whether every member of `a` is a member of `b`. */
@@ -600,7 +751,7 @@ export interface ApplyOptions {
  */
 export function serverSideApply(live: KubeObject, config: KubeObject, opts: ApplyOptions): { merged: KubeObject; managed: (final: KubeObject) => ManagedFieldsEntry[] | undefined } {
   const statusOnly = opts.subresource === 'status';
-  const t = rootType(live.kind);
+  const t = rootTypeOfKind(live.kind);
   const root: FieldInfo = { ...UNKNOWN, type: t };
   const body: Obj = { ...(config as Obj) };
   if (!statusOnly) delete body.status;
@@ -636,7 +787,7 @@ export function serverSideApply(live: KubeObject, config: KubeObject, opts: Appl
     managed: (final) => {
       // Fields the apply changed leave their other owners (forced conflicts and defaults alike).
       const taken = changedFields(live, final, statusOnly).changed;
-      return rebuild(previous, self, owned, intersection(taken, owned), opts.now);
+      return rebuild(previous, self, owned, [intersection(taken, owned)], opts.now);
     },
   };
 }
