@@ -42,6 +42,8 @@ interface Queued {
   name: string;
 }
 
+const NO_NODE: readonly string[] = [];
+
 /** The timer key of a node's VM finishing its boot (node names have no `|`). */
 const BOOT_TIMER = 'boot|';
 
@@ -55,12 +57,13 @@ export class KubeletComponent implements Component {
   private dirtyNodes = new Set<NodeKubelet>();
   private callHandler: CallHandler = () => undefined;
   private saved?: Record<string, NodeState>;
+  private indexValues = new Map<string, readonly string[]>();
 
   constructor(private readonly runtime: ContainerRuntime = defaultRuntime()) {}
 
   start(ctx: SimContext): void {
     this.ctx = ctx;
-    ctx.store.addIndex('pods', NODE_INDEX, (p) => (p.spec?.nodeName ? [p.spec.nodeName] : []));
+    ctx.store.addIndex('pods', NODE_INDEX, (p) => this.nodeIndexValues(p));
     ctx.store.subscribe((e) => this.onStoreEvent(e));
     ctx.api.addReadHook('leases.coordination.k8s.io', (obj, now) => deriveLease(obj, this.nodes.get(obj.metadata.name)?.state, now));
     ctx.api.addReadHook('nodes', (obj, now) => deriveNode(obj, this.nodes.get(obj.metadata.name)?.state, now));
@@ -234,7 +237,9 @@ export class KubeletComponent implements Component {
   }
 
   busy(): boolean {
-    return this.queue.length > this.queueHead || [...this.dirtyNodes].some((k) => k.hasDirty());
+    if (this.queue.length > this.queueHead) return true;
+    for (const k of this.dirtyNodes) if (k.hasDirty()) return true;
+    return false;
   }
 
   snapshot(): unknown {
@@ -245,6 +250,18 @@ export class KubeletComponent implements Component {
 
   restore(state: unknown): void {
     this.saved = (state as { nodes: Record<string, NodeState> }).nodes;
+  }
+
+  /**
+   * The node-name index's values of a pod: one shared list per node, as every write of a pod is
+   * indexed again (the store only reads the lists).
+   */
+  private nodeIndexValues(pod: KubeObject): readonly string[] {
+    const node: string | undefined = pod.spec?.nodeName;
+    if (!node) return NO_NODE;
+    let values = this.indexValues.get(node);
+    if (!values) this.indexValues.set(node, (values = [node]));
+    return values;
   }
 
   private newKubelet(state: NodeState): NodeKubelet {

@@ -7,7 +7,7 @@
 import { formatGoDuration as goDuration } from '../util/duration';
 import { backoffNext, inBackoffSinceUpdate } from './backoff';
 import { createContainer } from './containers';
-import type { NodeKubelet } from './kubelet';
+import { containerNamed, type NodeKubelet } from './kubelet';
 import { platformOf } from './nodeObject';
 import type { ContainerState, PodState } from './types';
 
@@ -81,10 +81,9 @@ export function pumpPulls(k: NodeKubelet): void {
   if (!head || head.startedAt !== undefined) return;
   head.startedAt = k.now();
   const resolved = k.runtime.resolveImage(head.image, platformOf(k.state.spec));
-  const random = () => k.ctx.random.next();
   const ms = resolved.ok
-    ? k.runtime.pullDuration(resolved, !!k.state.images[resolved.ref], random)
-    : k.runtime.pullFailureDuration(random);
+    ? k.runtime.pullDuration(resolved, !!k.state.images[resolved.ref], k.draw)
+    : k.runtime.pullFailureDuration(k.draw);
   k.schedule(k.now() + ms, { k: 'pullDone', uid: head.uid, container: head.container });
 }
 
@@ -94,7 +93,7 @@ export function onPullDone(k: NodeKubelet, uid: string, container: string): void
   k.state.pullQueue.shift();
   pumpPulls(k);
   const ps = k.state.pods[uid];
-  const c = ps?.containers.find((x) => x.name === container);
+  const c = ps ? containerNamed(ps, container) : undefined;
   if (!ps || !c || c.step !== 'pulling' || ps.terminating) return;
   const resolved = k.runtime.resolveImage(head.image, platformOf(k.state.spec));
   const now = k.now();

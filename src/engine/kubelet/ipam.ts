@@ -15,6 +15,15 @@ export function newIpam(cidr: string): IpamState {
   return { cidr, last: 1, used: {} };
 }
 
+/** Ranges parsed so far (a pure cache: one per node, each allocating again and again). */
+const parsed = new Map<string, { base: number; size: number }>();
+
+function parsedCidr(cidr: string): { base: number; size: number } {
+  let range = parsed.get(cidr);
+  if (!range) parsed.set(cidr, (range = parseCidr(cidr)));
+  return range;
+}
+
 function parseCidr(cidr: string): { base: number; size: number } {
   const [addr, bitsText] = cidr.split('/');
   const parts = addr.split('.').map(Number);
@@ -25,12 +34,12 @@ function parseCidr(cidr: string): { base: number; size: number } {
 }
 
 function ipOf(n: number): string {
-  return [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
+  return `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
 }
 
 /** Allocates an address for `uid`; undefined when the range is full. */
 export function allocateIp(s: IpamState, uid: string): string | undefined {
-  const { base, size } = parseCidr(s.cidr);
+  const { base, size } = parsedCidr(s.cidr);
   const first = 2;
   const lastUsable = size - 2; // skip the broadcast address
   const span = lastUsable - first + 1;

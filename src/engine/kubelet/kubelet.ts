@@ -9,7 +9,7 @@ import type { Container } from 'kubernetes-types/core/v1';
 import type { EventType } from '../api/events';
 import type { KubeObject } from '../objects';
 import type { SimContext } from '../sim/component';
-import { deepEqual, reuseUnchanged } from '../util/clone';
+import { deepEqual } from '../util/clone';
 import { onCreateDue, onRestartSync, onStartDue } from './containers';
 import { beginImage, onPullDone, onPullRetry, onPullSync } from './imageManager';
 import { allocateIp, releaseIp } from './ipam';
@@ -22,6 +22,10 @@ import type { ContainerState, NodeState, PodState, TimerData } from './types';
 
 /** From pod bind to the sandbox (pause container + CNI) being ready. */
 const SANDBOX_MS: [number, number] = [300, 900];
+/** Schedule options, shared by every timer (the queue only reads them). */
+const PERIODIC = { periodic: true };
+const NOT_PERIODIC = { periodic: false };
+const NO_SPECS: Container[] = [];
 
 export class NodeKubelet {
   readonly live = new Map<string, LiveProcess | DormantProcess>();
@@ -38,6 +42,9 @@ export class NodeKubelet {
     readonly answerCall: (name: string, payload: unknown, from: { pod: PodState; container: string }) => unknown = () => undefined,
   ) {}
 
+  /** A number in [0, 1) from the simulation's source, as a function to hand to the runtime (one per kubelet). */
+  readonly draw = (): number => this.ctx.random.next();
+
   get name(): string {
     return this.state.spec.name;
   }
@@ -53,7 +60,9 @@ export class NodeKubelet {
 
   /** `periodic`: a timer that only confirms a steady state (see probes.ts); it doesn't block "quiet". */
   schedule(at: number, data: TimerData, periodic = false): void {
-    this.ctx.queue.schedule(at, this.component, this.name, { ...data, boot: this.state.boot }, { periodic });
+    // Callers hand over a fresh literal: stamping it is what a copy with `boot` added would be.
+    (data as TimerData & { boot: number }).boot = this.state.boot;
+    this.ctx.queue.schedule(at, this.component, this.name, data, periodic ? PERIODIC : NOT_PERIODIC);
   }
 
   podObject(ps: PodState): KubeObject | undefined {
@@ -63,8 +72,9 @@ export class NodeKubelet {
 
   containerSpec(ps: PodState, c: ContainerState): Container {
     const pod = this.podObject(ps);
-    const list: Container[] = (c.init ? pod?.spec?.initContainers : pod?.spec?.containers) ?? [];
-    return list.find((x) => x.name === c.name) ?? { name: c.name, image: c.image };
+    const list: Container[] = (c.init ? pod?.spec?.initContainers : pod?.spec?.containers) ?? NO_SPECS;
+    for (const spec of list) if (spec.name === c.name) return spec;
+    return { name: c.name, image: c.image };
   }
 
   /** An Event from this kubelet about the pod, or one of its containers (with its fieldPath). */
@@ -97,7 +107,7 @@ export class NodeKubelet {
     const pod = this.podObject(ps);
     if (!pod) return;
     // Parts that did not change are the stored status's own: the new version shares them.
-    const status = reuseUnchanged(pod.status, buildPodStatus(pod, ps, this.state.spec.internalIP, this.now()));
+    const status = buildPodStatus(pod, ps, this.state.spec.internalIP, this.now());
     if (deepEqual(pod.status, status)) return;
     try {
       // The status was built afresh for this write (parts it shares come from the stored, never
@@ -129,10 +139,9 @@ export class NodeKubelet {
 
   admit(pod: KubeObject): PodState {
     const m = pod.metadata;
-    const containers: ContainerState[] = [
-      ...(pod.spec?.initContainers ?? []).map((c: Container) => newContainer(c, true)),
-      ...(pod.spec?.containers ?? []).map((c: Container) => newContainer(c, false)),
-    ];
+    const containers: ContainerState[] = [];
+    for (const c of pod.spec?.initContainers ?? NO_SPECS) containers.push(newContainer(c, true));
+    for (const c of pod.spec?.containers ?? NO_SPECS) containers.push(newContainer(c, false));
     const ps: PodState = {
       uid: m.uid!,
       namespace: m.namespace!,
@@ -164,10 +173,10 @@ export class NodeKubelet {
   /** Starts what can start: the next init container, or the app containers in order. */
   advance(ps: PodState): void {
     if (!ps.sandboxReady || ps.terminating || ps.finished) return;
-    const inits = ps.containers.filter((c) => c.init);
-    const pending = inits.find((c) => !(c.step === 'done' && c.terminated?.exitCode === 0));
-    if (pending) {
-      if (pending.step === 'idle') beginImage(this, ps, pending);
+    // The first init container that has not succeeded yet, if any, is the one to run.
+    for (const c of ps.containers) {
+      if (!c.init || (c.step === 'done' && c.terminated?.exitCode === 0)) continue;
+      if (c.step === 'idle') beginImage(this, ps, c);
       return;
     }
     for (const c of ps.containers) {
@@ -194,7 +203,7 @@ export class NodeKubelet {
     if (data.k === 'pullDone') return onPullDone(this, data.uid, data.container);
     if (!ps) return;
     if (data.k === 'sandbox') return this.onSandbox(ps, data.sandbox);
-    const c = ps.containers.find((x) => x.name === data.container);
+    const c = containerNamed(ps, data.container);
     if (!c || c.instance !== data.instance) return;
     switch (data.k) {
       case 'create':
@@ -217,6 +226,12 @@ export class NodeKubelet {
         return onKillDue(this, ps, c);
     }
   }
+}
+
+/** A loop rather than `find`: no closure per timer. */
+export function containerNamed(ps: PodState, name: string): ContainerState | undefined {
+  for (const c of ps.containers) if (c.name === name) return c;
+  return undefined;
 }
 
 export function liveKey(ps: PodState, c: ContainerState): string {

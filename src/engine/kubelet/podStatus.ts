@@ -5,8 +5,12 @@
  */
 import { podQOSClass } from '../api/kinds/qos';
 import type { KubeObject } from '../objects';
+import { reuseUnchanged, sameEntries } from '../util/clone';
 import { formatRFC3339, parseTime } from '../util/time';
 import type { ContainerState, PodState, TerminatedInfo } from './types';
+
+const NO_STATUS: Record<string, unknown> = {};
+const NO_SPEC: Record<string, unknown> = {};
 
 function terminatedJSON(t: TerminatedInfo): Record<string, unknown> {
   const out: Record<string, unknown> = { exitCode: t.exitCode };
@@ -32,28 +36,61 @@ function lastStateJSON(c: ContainerState): Record<string, unknown> {
   return last ? { terminated: terminatedJSON(last) } : {};
 }
 
-export function containerStatusJSON(c: ContainerState, spec: any): Record<string, unknown> {
-  const out: Record<string, unknown> = {
-    name: c.name,
-    state: stateJSON(c),
-    lastState: lastStateJSON(c),
-    ready: c.ready,
-    restartCount: c.restartCount,
-    image: c.imageRef ?? spec.image,
-    imageID: c.imageID ?? '',
-  };
-  if (c.containerID) out.containerID = c.containerID;
-  out.started = c.started;
-  if (spec.resources && Object.keys(spec.resources).length) out.resources = spec.resources;
-  if (spec.volumeMounts?.length) {
-    out.volumeMounts = spec.volumeMounts.map((m: any) => {
-      const v: Record<string, unknown> = { name: m.name, mountPath: m.mountPath };
-      if (m.readOnly) v.readOnly = true;
-      if (m.readOnly) v.recursiveReadOnly = 'Disabled';
-      return v;
-    });
-  }
+/**
+ * A container's status. Parts that are the same as those of `prev` (its stored status) are
+ * prev's own, so that an unchanged container status is found the same without copying it.
+ */
+export function containerStatusJSON(c: ContainerState, spec: any, prev: Record<string, any> = NO_STATUS): Record<string, unknown> {
+  const state = reuseUnchanged(prev.state, stateJSON(c));
+  const lastState = reuseUnchanged(prev.lastState, lastStateJSON(c));
+  const image = c.imageRef ?? spec.image;
+  const imageID = c.imageID ?? '';
+  // One literal per usual shape: no growing the object key by key.
+  const out: Record<string, unknown> = c.containerID
+    ? { name: c.name, state, lastState, ready: c.ready, restartCount: c.restartCount, image, imageID, containerID: c.containerID, started: c.started }
+    : { name: c.name, state, lastState, ready: c.ready, restartCount: c.restartCount, image, imageID, started: c.started };
+  if (spec.resources && hasKeys(spec.resources)) out.resources = reuseUnchanged(prev.resources, spec.resources);
+  if (spec.volumeMounts?.length) out.volumeMounts = volumeMountsStatus(spec.volumeMounts, prev.volumeMounts);
   return out;
+}
+
+/** The stored list when it already says what these mounts would (they rarely change). */
+function volumeMountsStatus(mounts: any[], prev: unknown): unknown {
+  if (Array.isArray(prev) && prev.length === mounts.length && sameMounts(prev, mounts)) return prev;
+  return reuseUnchanged(prev, mounts.map(volumeMountStatus));
+}
+
+function sameMounts(prev: unknown[], mounts: any[]): boolean {
+  for (let i = 0; i < mounts.length; i++) if (!sameMount(prev[i], mounts[i])) return false;
+  return true;
+}
+
+const MOUNT_KEYS = ['name', 'mountPath'];
+const READ_ONLY_MOUNT_KEYS = ['name', 'mountPath', 'readOnly', 'recursiveReadOnly'];
+
+/** Whether `p` is what volumeMountStatus builds for `m`: the same values and keys, in its order. */
+function sameMount(p: unknown, m: any): boolean {
+  if (p === null || typeof p !== 'object') return false;
+  const v = p as Record<string, unknown>;
+  const readOnly = !!m.readOnly;
+  if (v.name !== m.name || v.mountPath !== m.mountPath) return false;
+  if (v.readOnly !== (readOnly || undefined) || v.recursiveReadOnly !== (readOnly ? 'Disabled' : undefined)) return false;
+  const keys = readOnly ? READ_ONLY_MOUNT_KEYS : MOUNT_KEYS;
+  let i = 0;
+  for (const k in v) if (keys[i++] !== k) return false;
+  return i === keys.length;
+}
+
+function volumeMountStatus(m: any): Record<string, unknown> {
+  const v: Record<string, unknown> = { name: m.name, mountPath: m.mountPath };
+  if (m.readOnly) v.readOnly = true;
+  if (m.readOnly) v.recursiveReadOnly = 'Disabled';
+  return v;
+}
+
+function hasKeys(o: object): boolean {
+  for (const _ in o) return true;
+  return false;
 }
 
 type Counts = { waiting: number; running: number; stopped: number; succeeded: number; failed: number };
@@ -78,10 +115,10 @@ export function podPhase(pod: KubeObject, ps: PodState): string {
   if (ps.finished) return ps.finished;
   const restartPolicy = pod.spec?.restartPolicy ?? 'Always';
   const { inits, apps } = split(ps.containers);
-  if (!ps.sandboxReady && !apps.some((c) => c.step === 'running')) return 'Pending';
-  const initDone = inits.every((c) => c.step === 'done' && c.terminated?.exitCode === 0);
+  if (!ps.sandboxReady && !apps.some(isRunning)) return 'Pending';
+  const initDone = inits.every(initSucceeded);
   if (!initDone) {
-    const failed = inits.some((c) => c.terminated && c.terminated.exitCode !== 0 && c.step === 'done');
+    const failed = inits.some(initFailed);
     return failed && restartPolicy === 'Never' ? 'Failed' : 'Pending';
   }
   const n = count(apps);
@@ -96,59 +133,175 @@ export function podPhase(pod: KubeObject, ps: PodState): string {
   return 'Pending';
 }
 
-function condition(ps: PodState, type: string, status: string, now: number, generation: number | undefined, reason?: string, message?: string) {
-  const prev = ps.conditions[type];
-  if (!prev || prev.status !== status) ps.conditions[type] = { status, at: now };
+// Predicates as module functions: no closure per status built.
+
+function isRunning(c: ContainerState): boolean {
+  return c.step === 'running';
+}
+
+function initSucceeded(c: ContainerState): boolean {
+  return c.step === 'done' && c.terminated?.exitCode === 0;
+}
+
+function initFailed(c: ContainerState): boolean {
+  return !!c.terminated && c.terminated.exitCode !== 0 && c.step === 'done';
+}
+
+/**
+ * One condition, with its transition time kept in `ps`: `prev` itself when it says exactly this
+ * (the same keys in the same order), so an unchanged condition costs no new object.
+ */
+function condition(ps: PodState, prev: unknown, type: string, status: string, now: number, generation: number | undefined, reason?: string, message?: string) {
+  let kept = ps.conditions[type];
+  if (!kept || kept.status !== status) ps.conditions[type] = kept = { status, at: now };
+  const lastTransitionTime = formatRFC3339(kept.at);
+  if (sameCondition(prev, type, generation, status, lastTransitionTime, reason, message)) return prev;
+  // The usual shapes as one literal each: no growing the object key by key.
+  if (generation !== undefined && !message) {
+    if (!reason) return { type, observedGeneration: generation, status, lastProbeTime: null, lastTransitionTime };
+    return { type, observedGeneration: generation, status, lastProbeTime: null, lastTransitionTime, reason };
+  }
+  if (generation !== undefined && reason) return { type, observedGeneration: generation, status, lastProbeTime: null, lastTransitionTime, reason, message };
   const c: Record<string, unknown> = { type };
   if (generation !== undefined) c.observedGeneration = generation;
   c.status = status;
   c.lastProbeTime = null;
-  c.lastTransitionTime = formatRFC3339(ps.conditions[type].at);
+  c.lastTransitionTime = lastTransitionTime;
   if (reason) c.reason = reason;
   if (message) c.message = message;
   return c;
 }
 
-/** Builds the status to post; updates the condition transition times kept in `ps`. */
+/**
+ * The keys `condition` writes, in order, by which optional ones it has: index
+ * `(observedGeneration ? 1 : 0) | (reason ? 2 : 0) | (message ? 4 : 0)`.
+ */
+const CONDITION_KEYS: readonly string[][] = [0, 1, 2, 3, 4, 5, 6, 7].map((bits) => [
+  'type',
+  ...(bits & 1 ? ['observedGeneration'] : []),
+  'status',
+  'lastProbeTime',
+  'lastTransitionTime',
+  ...(bits & 2 ? ['reason'] : []),
+  ...(bits & 4 ? ['message'] : []),
+]);
+
+/** Whether `p` is the condition `condition` would build: the same values and keys, in its order. */
+function sameCondition(p: unknown, type: string, generation: number | undefined, status: string, ltt: string, reason?: string, message?: string): boolean {
+  if (p === null || typeof p !== 'object') return false;
+  const c = p as Record<string, unknown>;
+  if (c.type !== type || c.status !== status || c.lastProbeTime !== null || c.lastTransitionTime !== ltt) return false;
+  if (c.observedGeneration !== generation || c.reason !== (reason || undefined) || c.message !== (message || undefined)) return false;
+  const keys = CONDITION_KEYS[(generation !== undefined ? 1 : 0) | (reason ? 2 : 0) | (message ? 4 : 0)];
+  let i = 0;
+  for (const k in c) if (keys[i++] !== k) return false;
+  return i === keys.length;
+}
+
+/**
+ * Builds the status to post; updates the condition transition times kept in `ps`. Parts that are
+ * the same as the stored status's (same values, same key order) are the stored ones: the new
+ * version shares them, and what did not change is not built again.
+ */
 export function buildPodStatus(pod: KubeObject, ps: PodState, hostIP: string, now: number): Record<string, unknown> {
+  const prev: Record<string, any> = pod.status ?? NO_STATUS;
   const phase = podPhase(pod, ps);
   const gen = pod.metadata.generation;
   const terminal = phase === 'Succeeded' || phase === 'Failed';
   const { inits, apps } = split(ps.containers);
-  const incomplete = inits.length ? inits.filter((c) => !(c.step === 'done' && c.terminated?.exitCode === 0)).map((c) => c.name) : NONE;
-  const unready: string[] = [];
-  for (const c of apps) if (!c.ready) unready.push(c.name);
-  const scheduled = (pod.status?.conditions ?? []).find((c: any) => c.type === 'PodScheduled');
-  if (scheduled && !ps.conditions.PodScheduled) ps.conditions.PodScheduled = { status: 'True', at: parseTime(String(scheduled.lastTransitionTime)) || now };
+  if (!ps.conditions.PodScheduled) {
+    const scheduled = (prev.conditions ?? NONE).find(isPodScheduled);
+    if (scheduled) ps.conditions.PodScheduled = { status: 'True', at: parseTime(String(scheduled.lastTransitionTime)) || now };
+  }
+  const prevConditions: unknown[] = Array.isArray(prev.conditions) ? prev.conditions : NONE;
+  // Ready and ContainersReady say the same: one message for both.
+  const unready = unreadyMessage(apps);
   const conditions = [
-    condition(ps, 'PodReadyToStartContainers', ps.sandboxReady && !terminal ? 'True' : 'False', now, gen),
-    terminal
-      ? condition(ps, 'Initialized', 'True', now, gen, inits.length ? 'PodCompleted' : undefined)
-      : incomplete.length
-        ? condition(ps, 'Initialized', 'False', now, gen, 'ContainersNotInitialized', `containers with incomplete status: [${incomplete.join(' ')}]`)
-        : condition(ps, 'Initialized', 'True', now, gen),
-    readiness(ps, 'Ready', terminal, unready, now, gen),
-    readiness(ps, 'ContainersReady', terminal, unready, now, gen),
-    condition(ps, 'PodScheduled', 'True', now, gen),
+    condition(ps, prevConditions[0], 'PodReadyToStartContainers', ps.sandboxReady && !terminal ? 'True' : 'False', now, gen),
+    initialized(ps, prevConditions[1], terminal, inits, now, gen),
+    readiness(ps, prevConditions[2], 'Ready', terminal, unready, now, gen),
+    readiness(ps, prevConditions[3], 'ContainersReady', terminal, unready, now, gen),
+    condition(ps, prevConditions[4], 'PodScheduled', 'True', now, gen),
   ];
-  const status: Record<string, unknown> = {};
-  if (gen !== undefined) status.observedGeneration = gen;
-  status.phase = phase;
-  status.conditions = conditions;
-  status.hostIP = hostIP;
-  status.hostIPs = [{ ip: hostIP }];
+  const conditionList = sameElements(prevConditions, conditions) ? prevConditions : conditions;
+  const hostIPs = ipList(prev.hostIPs, hostIP);
   // A hostNetwork pod shares the node's network namespace: the kubelet reports the node's IPs as
   // its pod IPs from the first status on (generateAPIPodStatus), with no sandbox IP allocated.
   const podIP = pod.spec?.hostNetwork ? hostIP : ps.podIP;
+  const startTime = formatRFC3339(ps.startTime);
+  const initStatuses = inits.length ? containerStatuses(pod, inits, prev.initContainerStatuses) : undefined;
+  const appStatuses = containerStatuses(pod, apps, prev.containerStatuses);
+  const qosClass = prev.qosClass ?? podQOSClass(pod.spec ?? {});
+  if (gen !== undefined && podIP && !initStatuses) {
+    // The usual shape as one literal (no growing the object key by key); the same keys in the same order as below.
+    const podIPs = ipList(prev.podIPs, podIP);
+    return { observedGeneration: gen, phase, conditions: conditionList, hostIP, hostIPs, podIP, podIPs, startTime, containerStatuses: appStatuses, qosClass };
+  }
+  const status: Record<string, unknown> = {};
+  if (gen !== undefined) status.observedGeneration = gen;
+  status.phase = phase;
+  status.conditions = conditionList;
+  status.hostIP = hostIP;
+  status.hostIPs = hostIPs;
   if (podIP) {
     status.podIP = podIP;
-    status.podIPs = [{ ip: podIP }];
+    status.podIPs = ipList(prev.podIPs, podIP);
   }
-  status.startTime = formatRFC3339(ps.startTime);
-  if (inits.length) status.initContainerStatuses = inits.map((c) => containerStatusJSON(c, specFor(pod, c.name) ?? {}));
-  status.containerStatuses = apps.map((c) => containerStatusJSON(c, specFor(pod, c.name) ?? {}));
-  status.qosClass = pod.status?.qosClass ?? podQOSClass(pod.spec ?? {});
+  status.startTime = startTime;
+  if (initStatuses) status.initContainerStatuses = initStatuses;
+  status.containerStatuses = appStatuses;
+  status.qosClass = qosClass;
   return status;
+}
+
+function isPodScheduled(c: any): boolean {
+  return c.type === 'PodScheduled';
+}
+
+function initialized(ps: PodState, prev: unknown, terminal: boolean, inits: ContainerState[], now: number, gen: number | undefined) {
+  if (terminal) return condition(ps, prev, 'Initialized', 'True', now, gen, inits.length ? 'PodCompleted' : undefined);
+  const incomplete: string[] = [];
+  for (const c of inits) if (!initSucceeded(c)) incomplete.push(c.name);
+  if (!incomplete.length) return condition(ps, prev, 'Initialized', 'True', now, gen);
+  return condition(ps, prev, 'Initialized', 'False', now, gen, 'ContainersNotInitialized', `containers with incomplete status: [${incomplete.join(' ')}]`);
+}
+
+/** The message of unready app containers; undefined when all are ready. */
+function unreadyMessage(apps: ContainerState[]): string | undefined {
+  let names: string | undefined;
+  for (const c of apps) if (!c.ready) names = names === undefined ? c.name : `${names} ${c.name}`;
+  return names === undefined ? undefined : `containers with unready status: [${names}]`;
+}
+
+/** `[{ ip }]`: the stored list when it is just that. */
+function ipList(prev: unknown, ip: string): unknown[] {
+  if (Array.isArray(prev) && prev.length === 1 && isIpEntry(prev[0], ip)) return prev;
+  return [{ ip }];
+}
+
+function isIpEntry(e: unknown, ip: string): boolean {
+  if (e === null || typeof e !== 'object' || (e as { ip?: unknown }).ip !== ip) return false;
+  for (const k in e) if (k !== 'ip') return false;
+  return true;
+}
+
+function containerStatuses(pod: KubeObject, list: ContainerState[], prev: unknown): unknown[] {
+  const prevList: unknown[] = Array.isArray(prev) ? prev : NONE;
+  const out = new Array(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const p = prevList[i];
+    const prevStatus = p !== null && typeof p === 'object' && !Array.isArray(p) ? (p as Record<string, unknown>) : NO_STATUS;
+    const status = containerStatusJSON(list[i], specFor(pod, list[i].name) ?? NO_SPEC, prevStatus);
+    out[i] = sameEntries(prevStatus, status) ? prevStatus : status;
+  }
+  return sameElements(prevList, out) ? prevList : out;
+}
+
+/** The same elements (by identity) in the same order. */
+function sameElements(a: unknown[], b: unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 const NONE: string[] = [];
@@ -156,14 +309,27 @@ const NO_CONTAINERS: ContainerState[] = [];
 
 /** Init and app containers, in order; without init containers the list itself (read only). */
 function split(list: ContainerState[]): { inits: ContainerState[]; apps: ContainerState[] } {
-  if (!list.some((c) => c.init)) return { inits: NO_CONTAINERS, apps: list };
-  return { inits: list.filter((c) => c.init), apps: list.filter((c) => !c.init) };
+  if (!hasInit(list)) return { inits: NO_CONTAINERS, apps: list };
+  return { inits: list.filter(isInit), apps: list.filter(isApp) };
 }
 
-function readiness(ps: PodState, type: 'Ready' | 'ContainersReady', terminal: boolean, unready: string[], now: number, gen: number | undefined) {
-  if (terminal) return condition(ps, type, 'False', now, gen, 'PodCompleted');
-  if (unready.length) return condition(ps, type, 'False', now, gen, 'ContainersNotReady', `containers with unready status: [${unready.join(' ')}]`);
-  return condition(ps, type, 'True', now, gen);
+function hasInit(list: ContainerState[]): boolean {
+  for (const c of list) if (c.init) return true;
+  return false;
+}
+
+function isInit(c: ContainerState): boolean {
+  return c.init;
+}
+
+function isApp(c: ContainerState): boolean {
+  return !c.init;
+}
+
+function readiness(ps: PodState, prev: unknown, type: 'Ready' | 'ContainersReady', terminal: boolean, unready: string | undefined, now: number, gen: number | undefined) {
+  if (terminal) return condition(ps, prev, type, 'False', now, gen, 'PodCompleted');
+  if (unready) return condition(ps, prev, type, 'False', now, gen, 'ContainersNotReady', unready);
+  return condition(ps, prev, type, 'True', now, gen);
 }
 
 /** The spec of a container by name (an app container's wins, as names are unique anyway). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Random } from '../sim/random';
-import { clone, deepEqual, reuseUnchanged, shallowCopy } from './clone';
+import { clone, deepEqual, reuseUnchanged, sameEntries, shallowCopy } from './clone';
 
 /** Random JSON-like data, with undefined values and integer-like keys among the keys. */
 function value(r: Random, depth: number): unknown {
@@ -53,5 +53,16 @@ describe('reuseUnchanged', () => {
     expect(JSON.stringify(reuseUnchanged({ x: prev }, { x: { b: 2, a: 1 } }))).toBe('{"x":{"b":2,"a":1}}');
     expect(reuseUnchanged([1, 2], [1, 2, 3])).toEqual([1, 2, 3]);
     expect(reuseUnchanged({ a: 1, b: undefined }, { a: 1 })).toEqual({ a: 1 });
+  });
+});
+
+describe('sameEntries', () => {
+  it('needs the same keys in the same order with identical values', () => {
+    const inner = { x: 1 };
+    expect(sameEntries({ a: 1, b: inner }, { a: 1, b: inner })).toBe(true);
+    expect(sameEntries({ a: 1, b: inner }, { a: 1, b: { x: 1 } })).toBe(false);
+    expect(sameEntries({ a: 1, b: 2 }, { b: 2, a: 1 })).toBe(false);
+    expect(sameEntries({ a: 1, b: undefined }, { a: 1 })).toBe(false);
+    expect(sameEntries({ a: 1 }, { a: 1, b: undefined })).toBe(false);
   });
 });

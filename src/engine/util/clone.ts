@@ -70,29 +70,63 @@ export function shallowCopy<T extends object>(src: T): T {
  */
 export function reuseUnchanged<T>(prev: unknown, next: T): T {
   if (prev === next || prev === null || next === null || typeof prev !== 'object' || typeof next !== 'object') return next;
-  if (Array.isArray(next)) {
-    if (!Array.isArray(prev)) return next;
-    const out = new Array(next.length);
-    let same = next.length === prev.length;
-    for (let i = 0; i < next.length; i++) {
-      out[i] = i < prev.length ? reuseUnchanged(prev[i], next[i]) : next[i];
-      if (same && out[i] !== prev[i]) same = false;
-    }
-    return (same ? prev : out) as T;
-  }
+  if (Array.isArray(next)) return (Array.isArray(prev) ? reuseArray(prev, next) : next) as T;
   if (Array.isArray(prev)) return next;
-  const p = prev as Record<string, unknown>;
-  const n = next as Record<string, unknown>;
-  const prevKeys = Object.keys(p);
-  const out: Record<string, unknown> = {};
-  let same = true;
+  return reuseObject(prev as Record<string, unknown>, next as Record<string, unknown>) as T;
+}
+
+// Both helpers build their copy only once a part differs: an unchanged part costs no allocation.
+
+function reuseArray(prev: unknown[], next: unknown[]): unknown[] {
+  let out: unknown[] | undefined;
+  for (let i = 0; i < next.length; i++) {
+    const v = i < prev.length ? reuseUnchanged(prev[i], next[i]) : next[i];
+    if (out === undefined && (i >= prev.length || v !== prev[i])) out = prev.slice(0, i);
+    if (out !== undefined) out.push(v);
+  }
+  if (out !== undefined) return out;
+  return next.length === prev.length ? prev : prev.slice(0, next.length);
+}
+
+function reuseObject(prev: Record<string, unknown>, next: Record<string, unknown>): Record<string, unknown> {
+  let out: Record<string, unknown> | undefined;
   let i = 0;
-  for (const k in n) {
-    const v = Object.hasOwn(p, k) ? reuseUnchanged(p[k], n[k]) : n[k];
-    out[k] = v;
-    if (same && (prevKeys[i] !== k || v !== p[k])) same = false;
+  for (const k in next) {
+    const v = Object.hasOwn(prev, k) ? reuseUnchanged(prev[k], next[k]) : next[k];
+    if (out === undefined && v !== prev[k]) out = firstKeys(prev, next, i);
+    if (out !== undefined) out[k] = v;
     i++;
   }
-  if (i !== prevKeys.length) same = false;
-  return (same ? prev : out) as T;
+  if (out !== undefined) return out;
+  // Every value is prev's: prev itself if it has just these keys, in this order.
+  return sameKeys(prev, next) ? prev : firstKeys(prev, next, i);
+}
+
+/** The first `count` keys of `next`, with prev's values (the same as next's so far). */
+function firstKeys(prev: Record<string, unknown>, next: Record<string, unknown>, count: number): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  let i = 0;
+  for (const k in next) {
+    if (i++ === count) break;
+    out[k] = prev[k];
+  }
+  return out;
+}
+
+/** The same keys in the same order, with identical (===) values: `reuseUnchanged` one level deep. */
+export function sameEntries(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  for (const k in b) if (b[k] !== a[k]) return false;
+  return sameKeys(a, b);
+}
+
+/** Scratch list of keys for sameKeys (which never recurses while using it). */
+const scratchKeys: string[] = [];
+
+/** Whether both objects have the same keys in the same order. */
+function sameKeys(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  let count = 0;
+  for (const k in b) scratchKeys[count++] = k;
+  let i = 0;
+  for (const k in a) if (i >= count || scratchKeys[i++] !== k) return false;
+  return i === count;
 }
