@@ -85,6 +85,50 @@ describe('Store.get by namespace and name', () => {
             const scanned = store.list(r).find((o) => (o.metadata.namespace || '') === (ns || '') && o.metadata.name === n);
             expect(store.get(r, ns, n)).toBe(scanned);
           }
+      for (const r of resources)
+        for (const ns of namespaces)
+          if (ns !== undefined) expect(store.list(r, ns)).toEqual(store.list(r).filter((o) => o.metadata.namespace === ns));
     }
+  });
+});
+
+describe('Store indexes', () => {
+  const app = (o: KubeObject) => (o.metadata.labels?.app ? [o.metadata.labels.app] : []);
+
+  it('moves an object between buckets using the values its stored version was indexed under', () => {
+    const s = new Store();
+    s.addIndex('pods', 'app', app);
+    s.put('pods', pod('a', 'default', { app: 'web' }));
+    s.put('pods', pod('a', 'default', { app: 'db' }));
+    s.put('pods', pod('b', 'default', { app: 'web' }));
+    expect(s.byIndex('pods', 'app', 'web').map((o) => o.metadata.name)).toEqual(['b']);
+    expect(s.byIndex('pods', 'app', 'db').map((o) => o.metadata.labels?.app)).toEqual(['db']);
+    s.remove('pods', 'default', 'a');
+    expect(s.byIndex('pods', 'app', 'db')).toEqual([]);
+    expect(s.count('pods')).toBe(1);
+  });
+
+  it('indexes what exists when declared, after a restore too, and a name declared again replaces its index', () => {
+    const s = new Store();
+    s.put('pods', pod('a', 'default', { app: 'web', tier: 'front' }));
+    const copy = Store.restore(JSON.parse(JSON.stringify(s.snapshot())));
+    copy.addIndex('pods', 'app', app);
+    copy.addIndex('pods', 'other', () => ['x']);
+    copy.addIndex('pods', 'app', (o) => [o.metadata.labels?.tier ?? '']);
+    expect(copy.byIndex('pods', 'app', 'front').map((o) => o.metadata.name)).toEqual(['a']);
+    expect(copy.byIndex('pods', 'app', 'web')).toEqual([]);
+    copy.put('pods', pod('a', 'default', { tier: 'back' }));
+    expect(copy.byIndex('pods', 'app', 'front')).toEqual([]);
+    expect(copy.byIndex('pods', 'app', 'back').map((o) => o.metadata.resourceVersion)).toEqual(['2']);
+    expect(copy.byIndex('pods', 'other', 'x')).toHaveLength(1);
+  });
+
+  it('keeps the newest changes when history is compacted', () => {
+    const s = new Store(10);
+    for (let i = 0; i < 40; i++) s.put('pods', pod(`p${i}`));
+    expect(s.changesSince(s.compacted)!.map((e) => e.resourceVersion)).toEqual(
+      Array.from({ length: 40 - s.compacted }, (_, i) => s.compacted + 1 + i),
+    );
+    expect(s.changesSince(39)!.map((e) => e.object.metadata.name)).toEqual(['p39']);
   });
 });

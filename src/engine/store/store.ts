@@ -22,7 +22,8 @@ export interface StoreEvent {
 
 export type StoreListener = (event: StoreEvent) => void;
 
-export type IndexFunction = (obj: KubeObject) => string[];
+/** An object's index values; the store keeps the array (never mutating it), so it may be shared. */
+export type IndexFunction = (obj: KubeObject) => readonly string[];
 
 export interface StoreSnapshot {
   resourceVersion: number;
@@ -33,17 +34,16 @@ const DEFAULT_HISTORY = 20000;
 
 export class Store {
   private rv = 0;
-  private tables = new Map<string, Map<string, KubeObject>>();
   /**
-   * The same objects by resource, namespace ('' when cluster-scoped) and name, so `get` needs no
-   * `namespace/name` key built (and hashed) per lookup.
+   * Per resource, entries by namespace ('' when cluster-scoped) and name: a lookup or the update
+   * of an existing object builds (and hashes) no `namespace/name` key.
    */
-  private byName = new Map<string, Map<string, Map<string, KubeObject>>>();
-  /** Per resource, keys in namespace/name order; rebuilt lazily after an add or a removal. */
-  private sortedKeys = new Map<string, string[]>();
+  private tables = new Map<string, Table>();
   private listeners = new Set<StoreListener>();
   private indexes = new Map<string, Map<string, Index>>();
-  private history: StoreEvent[] = [];
+  /** The same indexes per resource as a list, position = `Index.slot`, for `reindex`. */
+  private indexLists = new Map<string, Index[]>();
+  private readonly history: StoreEvent[] = [];
   private compactedRevision = 0;
 
   constructor(private readonly historyLimit = DEFAULT_HISTORY) {}
@@ -58,23 +58,36 @@ export class Store {
   }
 
   get(resource: string, namespace: string | undefined, name: string): KubeObject | undefined {
-    return this.byName.get(resource)?.get(namespace || '')?.get(name);
+    return this.tables.get(resource)?.byNamespace.get(namespace || '')?.get(name)?.obj;
   }
 
   /** Objects of a resource, optionally in one namespace, in key order (namespace, then name). */
   list(resource: string, namespace?: string): KubeObject[] {
     const table = this.tables.get(resource);
     if (!table) return [];
-    let keys = this.sortedKeys.get(resource);
-    if (!keys) {
-      keys = [...table.values()].sort(byNamespaceAndName).map((o) => storeKey(o.metadata.namespace, o.metadata.name));
-      this.sortedKeys.set(resource, keys);
+    let sorted = table.sorted;
+    if (!sorted) {
+      sorted = [];
+      for (const inNamespace of table.byNamespace.values()) for (const entry of inNamespace.values()) sorted.push(entry);
+      table.sorted = sorted.sort(byNamespaceAndName);
     }
-    const out: KubeObject[] = [];
-    for (const key of keys) {
-      const obj = table.get(key)!;
-      if (namespace === undefined || obj.metadata.namespace === namespace) out.push(obj);
+    if (namespace === '') return sorted.filter((e) => e.obj.metadata.namespace === '').map(objectOf);
+    // A named namespace's objects are contiguous in this order, and counted by its name map:
+    // found by binary search and copied into an array of the right size.
+    let from = 0;
+    let count = sorted.length;
+    if (namespace !== undefined) {
+      count = table.byNamespace.get(namespace)?.size ?? 0;
+      if (count === 0) return [];
+      let hi = sorted.length;
+      while (from < hi) {
+        const mid = (from + hi) >> 1;
+        if ((sorted[mid].obj.metadata.namespace ?? '') < namespace) from = mid + 1;
+        else hi = mid;
+      }
     }
+    const out = new Array<KubeObject>(count);
+    for (let i = 0; i < count; i++) out[i] = sorted[from + i].obj;
     return out;
   }
 
@@ -84,35 +97,43 @@ export class Store {
 
   /** Stores a new or changed object, stamping its resourceVersion, and notifies watchers. */
   put(resource: string, obj: KubeObject): KubeObject {
-    const key = storeKey(obj.metadata.namespace, obj.metadata.name);
+    const meta = obj.metadata;
     let table = this.tables.get(resource);
-    if (!table) this.tables.set(resource, (table = new Map()));
-    const old = table.get(key);
+    if (!table) this.tables.set(resource, (table = new Table()));
+    const ns = meta.namespace || '';
+    let inNamespace = table.byNamespace.get(ns);
+    if (!inNamespace) table.byNamespace.set(ns, (inNamespace = new Map()));
+    // An existing object keeps its entry, updated in place.
+    let entry = inNamespace.get(meta.name);
+    const old = entry?.obj;
     const rv = ++this.rv;
-    obj.metadata.resourceVersion = String(rv);
-    table.set(key, obj);
-    this.setByName(resource, obj);
-    if (!old) this.sortedKeys.delete(resource);
-    this.reindex(resource, key, old, obj);
+    meta.resourceVersion = String(rv);
+    if (entry) entry.obj = obj;
+    else {
+      entry = new Entry(obj, this.indexLists.get(resource)?.length ?? 0);
+      inNamespace.set(meta.name, entry);
+      table.size++;
+      table.sorted = undefined;
+    }
+    this.reindex(resource, entry, old, obj);
     this.emit({ type: old ? 'MODIFIED' : 'ADDED', resource, object: obj, old, resourceVersion: rv });
     return obj;
   }
 
   remove(resource: string, namespace: string | undefined, name: string): KubeObject | undefined {
-    const key = storeKey(namespace, name);
     const table = this.tables.get(resource);
-    const old = table?.get(key);
-    if (!table || !old) return undefined;
-    table.delete(key);
-    const names = this.byName.get(resource)!;
-    const inNamespace = names.get(namespace || '')!;
+    const inNamespace = table?.byNamespace.get(namespace || '');
+    const entry = inNamespace?.get(name);
+    if (!table || !inNamespace || !entry) return undefined;
+    const old = entry.obj;
     inNamespace.delete(name);
-    if (inNamespace.size === 0) names.delete(namespace || '');
-    this.sortedKeys.delete(resource);
+    if (inNamespace.size === 0) table.byNamespace.delete(namespace || '');
+    table.size--;
+    table.sorted = undefined;
     const rv = ++this.rv;
     // A deleted object is reported at the revision of its deletion, as etcd watches do.
     const gone = { ...old, metadata: { ...old.metadata, resourceVersion: String(rv) } };
-    this.reindex(resource, key, old, undefined);
+    this.reindex(resource, entry, old, undefined);
     this.emit({ type: 'DELETED', resource, object: gone, old, resourceVersion: rv });
     return gone;
   }
@@ -140,9 +161,20 @@ export class Store {
   addIndex(resource: string, name: string, fn: IndexFunction): void {
     let forResource = this.indexes.get(resource);
     if (!forResource) this.indexes.set(resource, (forResource = new Map()));
-    const index: Index = { fn, values: new Map(), sorted: new Map() };
+    let list = this.indexLists.get(resource);
+    if (!list) this.indexLists.set(resource, (list = []));
+    // Declaring a name again replaces that index, in its slot.
+    const slot = forResource.get(name)?.slot ?? list.length;
+    const index: Index = { fn, slot, values: new Map(), sorted: new Map() };
     forResource.set(name, index);
-    for (const [key, obj] of this.tables.get(resource) ?? []) addToIndex(index, fn(obj), key);
+    list[slot] = index;
+    for (const inNamespace of this.tables.get(resource)?.byNamespace.values() ?? []) {
+      for (const entry of inNamespace.values()) {
+        const values = fn(entry.obj);
+        entry.indexed[slot] = values;
+        addToIndex(index, values, entry);
+      }
+    }
   }
 
   /** Objects under an index value, in namespace/name order (the order is cached per bucket). */
@@ -151,14 +183,15 @@ export class Store {
     if (!index) throw new Error(`no index ${name} on ${resource}`);
     const bucket = index.values.get(value);
     if (bucket === undefined) return [];
-    const table = this.tables.get(resource)!;
-    if (typeof bucket === 'string') return [table.get(bucket)!];
-    let keys = index.sorted.get(value);
-    if (!keys) {
-      keys = [...bucket].map((k) => table.get(k)!).sort(byNamespaceAndName).map((o) => storeKey(o.metadata.namespace, o.metadata.name));
-      index.sorted.set(value, keys);
+    if (bucket instanceof Entry) return [bucket.obj];
+    let sorted = index.sorted.get(value);
+    if (!sorted) {
+      sorted = [...bucket].sort(byNamespaceAndName);
+      index.sorted.set(value, sorted);
     }
-    return keys.map((k) => table.get(k)!);
+    const out = new Array<KubeObject>(sorted.length);
+    for (let i = 0; i < sorted.length; i++) out[i] = sorted[i].obj;
+    return out;
   }
 
   snapshot(): StoreSnapshot {
@@ -170,10 +203,13 @@ export class Store {
   static restore(s: StoreSnapshot, historyLimit = DEFAULT_HISTORY): Store {
     const store = new Store(historyLimit);
     for (const [resource, objs] of Object.entries(s.objects)) {
-      const table = new Map<string, KubeObject>();
+      const table = new Table();
       for (const o of objs) {
-        table.set(storeKey(o.metadata.namespace, o.metadata.name), o);
-        store.setByName(resource, o);
+        const ns = o.metadata.namespace || '';
+        let inNamespace = table.byNamespace.get(ns);
+        if (!inNamespace) table.byNamespace.set(ns, (inNamespace = new Map()));
+        inNamespace.set(o.metadata.name, new Entry(o, 0));
+        table.size++;
       }
       store.tables.set(resource, table);
     }
@@ -182,92 +218,119 @@ export class Store {
     return store;
   }
 
-  private setByName(resource: string, obj: KubeObject): void {
-    let names = this.byName.get(resource);
-    if (!names) this.byName.set(resource, (names = new Map()));
-    const ns = obj.metadata.namespace || '';
-    let inNamespace = names.get(ns);
-    if (!inNamespace) names.set(ns, (inNamespace = new Map()));
-    inNamespace.set(obj.metadata.name, obj);
-  }
-
   private emit(ev: StoreEvent): void {
     this.history.push(ev);
     if (this.history.length > this.historyLimit * 1.25) {
       const drop = this.history.length - this.historyLimit;
       this.compactedRevision = this.history[drop - 1].resourceVersion;
-      this.history = this.history.slice(drop);
+      // Compacted in place: no new array of historyLimit events per compaction.
+      this.history.copyWithin(0, drop);
+      this.history.length = this.historyLimit;
     }
     for (const l of this.listeners) l(ev);
   }
 
-  private reindex(resource: string, key: string, old: KubeObject | undefined, obj: KubeObject | undefined): void {
-    const forResource = this.indexes.get(resource);
-    if (!forResource) return;
-    for (const index of forResource.values()) {
-      const before = old ? index.fn(old) : NO_VALUES;
+  private reindex(resource: string, entry: Entry, old: KubeObject | undefined, obj: KubeObject | undefined): void {
+    const list = this.indexLists.get(resource);
+    if (!list) return;
+    const indexed = entry.indexed;
+    for (let i = 0; i < list.length; i++) {
+      const index = list[i];
+      // The old version's values were recorded when it was stored (index functions are pure).
+      const before = old ? (indexed[i] ?? index.fn(old)) : NO_VALUES;
       const after = obj ? index.fn(obj) : NO_VALUES;
-      // Most writes leave an object under the same values: buckets hold keys, so nothing to do.
+      indexed[i] = after;
+      // Most writes leave an object under the same values: buckets hold entries, so nothing to do.
       if (sameValues(before, after)) continue;
-      removeFromIndex(index, before.filter((v) => !after.includes(v)), key);
-      addToIndex(index, after, key);
+      removeFromIndex(index, before, after, entry);
+      addToIndex(index, after, entry);
     }
   }
 }
 
-export function storeKey(namespace: string | undefined, name: string): string {
-  return namespace ? `${namespace}/${name}` : name;
+/**
+ * One stored object, and the values each index of its resource gave it (by index slot), so a
+ * write or a removal need not run the index functions on the version it replaces. An object
+ * keeps its entry from creation to removal; index buckets and sorted lists hold entries.
+ */
+class Entry {
+  readonly indexed: (readonly string[] | undefined)[];
+  constructor(
+    public obj: KubeObject,
+    /** How many indexes the resource has: the array is sized once (an empty one grows to 16). */
+    indexes: number,
+  ) {
+    this.indexed = new Array(indexes);
+  }
 }
 
-function byNamespaceAndName(a: KubeObject, b: KubeObject): number {
-  const an = a.metadata.namespace ?? '';
-  const bn = b.metadata.namespace ?? '';
+function objectOf(entry: Entry): KubeObject {
+  return entry.obj;
+}
+
+/** One resource's entries. */
+class Table {
+  readonly byNamespace = new Map<string, Map<string, Entry>>();
+  size = 0;
+  /** Entries in namespace/name order; dropped when an object is added or removed. */
+  sorted: Entry[] | undefined = undefined;
+}
+
+function byNamespaceAndName(ea: Entry, eb: Entry): number {
+  const a = ea.obj.metadata;
+  const b = eb.obj.metadata;
+  const an = a.namespace ?? '';
+  const bn = b.namespace ?? '';
   if (an !== bn) return an < bn ? -1 : 1;
-  return a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0;
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
 
 interface Index {
   fn: IndexFunction;
+  /** Position among its resource's indexes (in `Entry.indexed`). */
+  slot: number;
   /**
-   * Store keys per value; the objects themselves are read from the table. A value that indexes
-   * one object (most do, e.g. an event's dedup bucket) holds its key alone, without a Set.
+   * Entries per value. A value that indexes one object (most do, e.g. an event's dedup bucket)
+   * holds its entry alone, without a Set.
    */
-  values: Map<string, string | Set<string>>;
-  /** Cached key order per value; dropped when the bucket's membership changes. */
-  sorted: Map<string, string[]>;
+  values: Map<string, Entry | Set<Entry>>;
+  /** Cached entry order per value; dropped when the bucket's membership changes. */
+  sorted: Map<string, Entry[]>;
 }
 
-const NO_VALUES: string[] = [];
+const NO_VALUES: readonly string[] = [];
 
-function sameValues(a: string[], b: string[]): boolean {
+function sameValues(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
 
-function addToIndex(index: Index, values: string[], key: string): void {
+function addToIndex(index: Index, values: readonly string[], entry: Entry): void {
   for (const v of values) {
     const bucket = index.values.get(v);
-    // A new value has no cached order to drop (removing its last key dropped it).
-    if (bucket === undefined) index.values.set(v, key);
-    else if (bucket === key || (typeof bucket !== 'string' && bucket.has(key))) continue;
+    // A new value has no cached order to drop (removing its last entry dropped it).
+    if (bucket === undefined) index.values.set(v, entry);
+    else if (bucket === entry || (!(bucket instanceof Entry) && bucket.has(entry))) continue;
     else {
-      if (typeof bucket === 'string') index.values.set(v, new Set([bucket, key]));
-      else bucket.add(key);
+      if (bucket instanceof Entry) index.values.set(v, new Set([bucket, entry]));
+      else bucket.add(entry);
       index.sorted.delete(v);
     }
   }
 }
 
-function removeFromIndex(index: Index, values: string[], key: string): void {
+/** Removes `entry` from the buckets of `values` it keeps no value in `kept` for. */
+function removeFromIndex(index: Index, values: readonly string[], kept: readonly string[], entry: Entry): void {
   for (const v of values) {
+    if (kept.includes(v)) continue;
     const bucket = index.values.get(v);
     if (bucket === undefined) continue;
-    if (typeof bucket === 'string') {
-      if (bucket !== key) continue;
+    if (bucket instanceof Entry) {
+      if (bucket !== entry) continue;
       index.values.delete(v);
     } else {
-      if (!bucket.delete(key)) continue;
+      if (!bucket.delete(entry)) continue;
       if (bucket.size === 0) index.values.delete(v);
     }
     index.sorted.delete(v);
