@@ -119,42 +119,48 @@ export class EventQueue {
  */
 class Heap {
   private h: TimedEvent[] = [];
-  /** Removed but still in `h`. */
-  private dead = new Set<TimedEvent>();
+  /**
+   * How many events in `h` were removed. They are the ones in `h` marked GONE (a popped event
+   * is marked too, but is no longer in `h`), so no set of them is kept.
+   */
+  private dead = 0;
 
   get size(): number {
-    return this.h.length - this.dead.size;
+    return this.h.length - this.dead;
   }
 
   items(): readonly TimedEvent[] {
-    return this.dead.size ? this.h.filter((e) => !this.dead.has(e)) : this.h;
+    return this.dead ? this.h.filter(isPending) : this.h;
   }
 
   peek(): TimedEvent | undefined {
-    while (this.dead.size && this.h.length && this.dead.has(this.h[0])) {
-      this.dead.delete(this.h[0]);
+    while (this.dead && this.h.length && (this.h[0] as Marked)[GONE]) {
+      this.dead--;
       this.popTop();
     }
     return this.h[0];
   }
 
   remove(ev: TimedEvent): boolean {
-    if ((ev as Marked)[GONE] || this.dead.has(ev)) return false;
-    this.dead.add(ev);
+    if ((ev as Marked)[GONE]) return false;
+    this.dead++;
     (ev as Marked)[GONE] = true;
     return true;
   }
 
   push(ev: TimedEvent): void {
     const h = this.h;
+    // Parents move down into the hole until `ev` fits: one write per level, no swaps.
+    let i = h.length;
     h.push(ev);
-    let i = h.length - 1;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (compare(h[i], h[p]) >= 0) break;
-      [h[i], h[p]] = [h[p], h[i]];
+      const parent = h[p];
+      if (compare(ev, parent) >= 0) break;
+      h[i] = parent;
       i = p;
     }
+    h[i] = ev;
   }
 
   pop(): TimedEvent | undefined {
@@ -177,7 +183,7 @@ class Heap {
     const keep: TimedEvent[] = [];
     let removed = 0;
     for (const e of this.h) {
-      if (this.dead.has(e)) continue;
+      if ((e as Marked)[GONE]) continue;
       if (filter(e)) {
         removed++;
         (e as Marked)[GONE] = true;
@@ -185,7 +191,7 @@ class Heap {
     }
     if (keep.length !== this.h.length) {
       this.h = keep;
-      this.dead.clear();
+      this.dead = 0;
       for (let i = (this.h.length >> 1) - 1; i >= 0; i--) this.down(i);
     }
     return removed;
@@ -193,16 +199,20 @@ class Heap {
 
   private down(i: number): void {
     const h = this.h;
+    const n = h.length;
+    const ev = h[i];
+    // The smaller child moves up into the hole until `ev` fits: one write per level, no swaps.
     for (;;) {
       const l = 2 * i + 1;
+      if (l >= n) break;
       const r = l + 1;
-      let m = i;
-      if (l < h.length && compare(h[l], h[m]) < 0) m = l;
-      if (r < h.length && compare(h[r], h[m]) < 0) m = r;
-      if (m === i) return;
-      [h[i], h[m]] = [h[m], h[i]];
+      const m = r < n && compare(h[r], h[l]) < 0 ? r : l;
+      const child = h[m];
+      if (compare(child, ev) >= 0) break;
+      h[i] = child;
       i = m;
     }
+    h[i] = ev;
   }
 }
 
@@ -213,6 +223,10 @@ class Heap {
  */
 const GONE: unique symbol = Symbol('gone');
 type Marked = TimedEvent & { [GONE]?: true };
+
+function isPending(e: TimedEvent): boolean {
+  return !(e as Marked)[GONE];
+}
 
 function compare(a: TimedEvent, b: TimedEvent): number {
   return a.at - b.at || a.seq - b.seq;
