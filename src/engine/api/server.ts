@@ -8,7 +8,7 @@ import type { Random } from '../sim/random';
 import type { Store, StoreEvent, WatchEventType } from '../store/store';
 import { clone, deepEqual, shallowCopy } from '../util/clone';
 import { formatRFC3339 } from '../util/time';
-import { rulesFor, type AdmissionContext, type Operation } from './admission';
+import { rulesFor, type AdmissionContext, type Operation, type ResourceRules } from './admission';
 import { isDecodedEvent } from './events';
 import { alreadyExists, ApiError, badRequest, conflict, forbidden, notFound, OBJECT_MODIFIED } from './errors';
 import { invalidError, required, type FieldError } from './fieldErrors';
@@ -81,6 +81,9 @@ export type ReadHook = (obj: KubeObject, now: number) => KubeObject;
 
 export class ApiServer {
   private readHooks = new Map<string, ReadHook[]>();
+  /** The last `timestamp()`: writes at one instant share one string rather than each format one. */
+  private stampedAt = NaN;
+  private stamp = '';
 
   constructor(
     readonly store: Store,
@@ -138,9 +141,9 @@ export class ApiServer {
     if (!meta.name && meta.generateName) meta.name = generateName(meta.generateName, this.random);
     if (t.namespaced) this.checkNamespaceOpen(meta.namespace!, resource, meta.name);
     if (!meta.name) throw invalidError(t.kind, t.group, '', [required('metadata.name', 'name or generateName is required')]);
-    for (const f of ['uid', 'resourceVersion', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'managedFields'] as const) delete meta[f];
+    for (const f of SERVER_SET_META) delete meta[f];
     meta.uid = uuid(this.random);
-    meta.creationTimestamp = formatRFC3339(this.now());
+    meta.creationTimestamp = this.timestamp();
     if (t.generation) meta.generation = 1;
     else delete meta.generation;
     const ctx = this.context('CREATE');
@@ -229,7 +232,7 @@ export class ApiServer {
     const spec = shallowCopy(old.spec ?? {});
     spec.nodeName = nodeName;
     const obj: KubeObject = { ...old, metadata: { ...old.metadata }, spec };
-    const now = formatRFC3339(this.now());
+    const now = this.timestamp();
     const conditions = (old.status?.conditions ?? []).filter((c: { type: string }) => c.type !== 'PodScheduled');
     conditions.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: now });
     obj.status = { ...old.status, conditions };
@@ -327,7 +330,7 @@ export class ApiServer {
       // Nothing but status and annotations changes, so when no rule mutates on a status write the
       // new version shares the stored one's other parts (stored objects are never mutated); the
       // no-op check below then compares little more than the status.
-      const shared = rulesFor(resource).every((r) => !r.mutate || r.mutateSkipsStatus);
+      const shared = noMutationOnStatus(rulesFor(resource));
       obj = shared ? { ...old, metadata: { ...old.metadata }, status: obj.status } : { ...clone(old), status: obj.status };
       obj.metadata.annotations = clone(annotations);
       if (!annotations) delete obj.metadata.annotations;
@@ -360,8 +363,12 @@ export class ApiServer {
     // An apply may change ownership alone; an update that changes nothing records nothing.
     const applying = track !== undefined;
     if (!applying && deepEqual(obj, old)) return this.read(resource, old);
-    track ??= opts.fieldManager ? this.updateTracker(opts.fieldManager, opts.fieldSubresource ?? opts.subresource) : undefined;
     if (track) setManagedFields(obj, track(obj, old));
+    else if (opts.fieldManager) {
+      // What updateTracker's closure would do, without a closure per write.
+      const tracking = { fieldManager: opts.fieldManager, subresource: opts.fieldSubresource ?? opts.subresource, now: this.now() };
+      setManagedFields(obj, trackUpdate(old, obj, tracking));
+    }
     if (applying && deepEqual(obj, old)) return this.read(resource, old);
     if (opts.dryRun) return obj;
     const m = obj.metadata;
@@ -418,6 +425,16 @@ export class ApiServer {
     return rulesFor(resource).some((r) => r.retainWhileDeleting?.(obj));
   }
 
+  /** The current time in RFC 3339, as creationTimestamp and the like record it. */
+  private timestamp(): string {
+    const now = this.now();
+    if (now !== this.stampedAt) {
+      this.stamp = formatRFC3339(now);
+      this.stampedAt = now;
+    }
+    return this.stamp;
+  }
+
   private context(operation: Operation, subresource?: 'status' | 'finalize'): AdmissionContext {
     return { now: this.now(), random: this.random, store: this.store, operation, subresource };
   }
@@ -428,6 +445,15 @@ export class ApiServer {
     const now = this.now();
     return hooks.reduce((o, hook) => hook(o, now), obj);
   }
+}
+
+/** What a create may not set: the server assigns these (or leaves them out). */
+const SERVER_SET_META = ['uid', 'resourceVersion', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'managedFields'] as const;
+
+/** Whether no rule mutates on a status write (a loop, not a closure per write). */
+function noMutationOnStatus(rules: ResourceRules[]): boolean {
+  for (const r of rules) if (r.mutate && !r.mutateSkipsStatus) return false;
+  return true;
 }
 
 function setManagedFields(obj: KubeObject, entries: ManagedFieldsEntry[] | undefined): void {
@@ -486,7 +512,7 @@ export function uuid(random: Random): string {
   // 32 hex digits drawn in order, then the variant digit; the version digit replaces the 13th.
   // Built from character codes in one go: a flat string, not a tree of slices (every object
   // keeps its uid for life).
-  const codes = new Array<number>(36);
+  const codes = UUID_CODES;
   let j = 0;
   for (let i = 0; i < 32; i++) {
     if (i === 8 || i === 12 || i === 16 || i === 20) codes[j++] = DASH;
@@ -497,6 +523,8 @@ export function uuid(random: Random): string {
   return String.fromCharCode(...codes);
 }
 
+/** uuid's scratch buffer: every slot is rewritten per call, so one array serves all. */
+const UUID_CODES = new Array<number>(36).fill(0);
 const HEX = '0123456789abcdef';
 const VARIANT = '89ab';
 const DASH = '-'.charCodeAt(0);

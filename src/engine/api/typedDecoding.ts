@@ -34,16 +34,45 @@ const SCALARS = new Set(['string', 'int32', 'int64', 'number', 'boolean', 'quant
 
 /** The schema type of a root kind (`apps/v1/Deployment` → `Deployment`), or undefined when not served with a schema. */
 function rootOf(kind: string, apiVersion: string | undefined): string | undefined {
-  if (apiVersion) return schema.roots[`${apiVersion}/${kind}`];
+  if (apiVersion) {
+    // Served kinds are cached by apiVersion and kind: every write decodes, and the key would be
+    // built per write. Misses (whatever a request names) are not kept.
+    const cached = rootsByVersion.get(apiVersion)?.get(kind);
+    if (cached !== undefined) return cached;
+    const root = schema.roots[`${apiVersion}/${kind}`];
+    if (root === undefined) return undefined;
+    let byKind = rootsByVersion.get(apiVersion);
+    if (byKind === undefined) rootsByVersion.set(apiVersion, (byKind = new Map()));
+    byKind.set(kind, root);
+    return root;
+  }
   const key = Object.keys(schema.roots).find((k) => k.endsWith(`/${kind}`));
   return key ? schema.roots[key] : undefined;
 }
+
+const rootsByVersion = new Map<string, Map<string, string>>();
 
 interface Ctx {
   decoder: Decoder;
   error?: string;
   /** Go's field path to the value being checked, joined only when an error names it. */
   path: string[];
+  /** Whether check met a value normalize would rewrite (a null, an int32 to wrap). */
+  normalize: boolean;
+}
+
+/**
+ * The one Ctx every decode starts afresh: decodes never nest, and what they report (the error
+ * string) outlives none of it. A context and a path stack grown per write otherwise.
+ */
+const CTX: Ctx = { decoder: 'json', error: undefined, path: [], normalize: false };
+
+function freshCtx(decoder: Decoder): Ctx {
+  CTX.decoder = decoder;
+  CTX.error = undefined;
+  CTX.path.length = 0;
+  CTX.normalize = false;
+  return CTX;
 }
 
 /**
@@ -53,10 +82,11 @@ interface Ctx {
 export function typedDecode(obj: unknown, decoder: Decoder, kind?: string, apiVersion?: string, decoded?: unknown): string | undefined {
   const root = rootFor(obj, kind, apiVersion);
   if (!root) return undefined;
-  const ctx: Ctx = { decoder, path: [] };
+  const ctx = freshCtx(decoder);
   check(root, obj, root, ctx, decoded);
   if (ctx.error) return ctx.error;
-  normalize(root, obj, decoded);
+  // Most bodies hold no null and no int32 to wrap: nothing for a second walk to change.
+  if (ctx.normalize) normalize(root, obj, decoded);
   return undefined;
 }
 
@@ -73,7 +103,7 @@ function twinOf(twin: unknown, key: string | number): unknown {
 export function typedDecodeError(obj: unknown, decoder: Decoder, kind?: string, apiVersion?: string): string | undefined {
   const root = rootFor(obj, kind, apiVersion);
   if (!root) return undefined;
-  const ctx: Ctx = { decoder, path: [] };
+  const ctx = freshCtx(decoder);
   check(root, obj, root, ctx, undefined);
   return ctx.error;
 }
@@ -111,12 +141,19 @@ function jsonKind(v: unknown): string {
  * @param struct the Go struct holding the field (named in encoding/json's errors)
  */
 function check(t: string, value: unknown, struct: string, ctx: Ctx, twin: unknown): void {
-  if (ctx.error !== undefined || value === null || value === undefined || t === 'any' || value === twin) return;
+  if (ctx.error !== undefined) return;
+  if (value === null) {
+    ctx.normalize = true;
+    return;
+  }
+  if (value === undefined || t === 'any' || value === twin) return;
   const bad = scalarError(t, value, ctx.decoder);
   if (bad !== undefined) {
     ctx.error = bad === TYPE ? typeError(t, value, ctx.path.join('.'), struct, ctx.decoder) : bad;
     return;
   }
+  // toInt32 changes it (-0 included, which a list element of int32 becomes 0).
+  if (t === 'int32' && (((value as number) | 0) !== value || Object.is(value, -0))) ctx.normalize = true;
   const d = describe(t);
   if (d.shape === SCALAR) return;
   if (d.shape === LIST) {

@@ -21,33 +21,52 @@ export function validatePodTemplateSpec(template: PodTemplateSpec | undefined, p
 }
 
 export function validatePodSpec(spec: PodSpec, path: string): FieldError[] {
+  // Every pod create runs this: paths are built only for an error, lists pushed element-wise.
   const errs: FieldError[] = [];
   if (spec.terminationGracePeriodSeconds === undefined) errs.push(required(child(path, 'terminationGracePeriodSeconds')));
   const grace = spec.terminationGracePeriodSeconds;
-  const volumes = validateVolumes(spec.volumes, child(path, 'volumes'), errs);
-  errs.push(...validateContainers(spec.containers, volumes, grace, child(path, 'containers')));
-  errs.push(...validateInitContainers(spec.initContainers, spec.containers, volumes, grace, child(path, 'initContainers')));
-  errs.push(...oneOf(spec.restartPolicy, ['Always', 'OnFailure', 'Never'], child(path, 'restartPolicy')));
-  errs.push(...oneOf(spec.dnsPolicy, ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'], child(path, 'dnsPolicy')));
-  errs.push(...validateLabels(spec.nodeSelector, child(path, 'nodeSelector')));
-  if (spec.serviceAccountName)
-    nameIsDNSSubdomain(spec.serviceAccountName, false).forEach((m) => errs.push(invalid(child(path, 'serviceAccountName'), spec.serviceAccountName, m)));
-  if (spec.nodeName) nameIsDNSSubdomain(spec.nodeName, false).forEach((m) => errs.push(invalid(child(path, 'nodeName'), spec.nodeName, m)));
+  const volumes = validateVolumes(spec.volumes, path, errs);
+  pushAll(errs, validateContainers(spec.containers, volumes, grace, child(path, 'containers')));
+  pushAll(errs, validateInitContainers(spec.initContainers, spec.containers, volumes, grace, child(path, 'initContainers')));
+  oneOf(errs, spec.restartPolicy, RESTART_POLICIES, path, 'restartPolicy');
+  oneOf(errs, spec.dnsPolicy, DNS_POLICIES, path, 'dnsPolicy');
+  if (spec.nodeSelector != null) pushAll(errs, validateLabels(spec.nodeSelector, child(path, 'nodeSelector')));
+  if (spec.serviceAccountName) subdomainErrors(errs, spec.serviceAccountName, path, 'serviceAccountName');
+  if (spec.nodeName) subdomainErrors(errs, spec.nodeName, path, 'nodeName');
   const ads = spec.activeDeadlineSeconds;
   if (ads !== undefined && (ads < 1 || ads > MAX_INT32)) errs.push(invalid(child(path, 'activeDeadlineSeconds'), ads, inclusiveRangeError(1, MAX_INT32)));
-  if (spec.hostname) isDNS1123Label(spec.hostname).forEach((m) => errs.push(invalid(child(path, 'hostname'), spec.hostname, m)));
-  if (spec.subdomain) isDNS1123Label(spec.subdomain).forEach((m) => errs.push(invalid(child(path, 'subdomain'), spec.subdomain, m)));
-  errs.push(...validateTolerations(spec.tolerations, child(path, 'tolerations')));
-  if (spec.priorityClassName)
-    nameIsDNSSubdomain(spec.priorityClassName, false).forEach((m) => errs.push(invalid(child(path, 'priorityClassName'), spec.priorityClassName, m)));
-  if (spec.preemptionPolicy !== undefined) errs.push(...oneOf(spec.preemptionPolicy, ['Never', 'PreemptLowerPriority'], child(path, 'preemptionPolicy')));
+  if (spec.hostname) labelErrors(errs, spec.hostname, path, 'hostname');
+  if (spec.subdomain) labelErrors(errs, spec.subdomain, path, 'subdomain');
+  if (spec.tolerations != null) pushAll(errs, validateTolerations(spec.tolerations, child(path, 'tolerations')));
+  if (spec.priorityClassName) subdomainErrors(errs, spec.priorityClassName, path, 'priorityClassName');
+  if (spec.preemptionPolicy !== undefined) oneOf(errs, spec.preemptionPolicy, PREEMPTION_POLICIES, path, 'preemptionPolicy');
   return errs;
 }
 
+const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
+const DNS_POLICIES = ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'];
+const PREEMPTION_POLICIES = ['Never', 'PreemptLowerPriority'];
+const TOLERATION_OPERATORS = ['Equal', 'Exists'];
+const TOLERATION_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
+
+function pushAll(errs: FieldError[], more: FieldError[]): void {
+  for (const e of more) errs.push(e);
+}
+
 /** A field with a closed set of values: `Required value` when empty, `Unsupported value` otherwise. */
-function oneOf(value: string | undefined, supported: string[], path: string): FieldError[] {
-  if (!value) return [required(path)];
-  return supported.includes(value) ? [] : [notSupported(path, value, supported)];
+function oneOf(errs: FieldError[], value: string | undefined, supported: string[], path: string, field: string): void {
+  if (!value) errs.push(required(child(path, field)));
+  else if (!supported.includes(value)) errs.push(notSupported(child(path, field), value, supported));
+}
+
+/** `path.field` must be a DNS-1123 subdomain. */
+function subdomainErrors(errs: FieldError[], value: string, path: string, field: string): void {
+  for (const m of nameIsDNSSubdomain(value, false)) errs.push(invalid(child(path, field), value, m));
+}
+
+/** `path.field` must be a DNS-1123 label. */
+function labelErrors(errs: FieldError[], value: string, path: string, field: string): void {
+  for (const m of isDNS1123Label(value)) errs.push(invalid(child(path, field), value, m));
 }
 
 const VOLUME_SOURCES = [
@@ -57,42 +76,50 @@ const VOLUME_SOURCES = [
   'csi', 'ephemeral', 'image',
 ];
 
-/** Validates volumes into `errs`; returns the names that volume mounts may refer to. */
-function validateVolumes(volumes: Volume[] | undefined, path: string, errs: FieldError[]): Set<string> {
+/** Validates the volumes of the spec at `specPath` into `errs`; returns the names that volume mounts may refer to. */
+function validateVolumes(volumes: Volume[] | undefined, specPath: string, errs: FieldError[]): Set<string> {
   const names = new Set<string>();
-  (volumes ?? []).forEach((v, i) => {
-    const p = index(path, i);
-    if (!v.name) errs.push(required(child(p, 'name')));
+  if (!volumes) return names;
+  for (let i = 0; i < volumes.length; i++) {
+    const v = volumes[i];
+    if (!v.name) errs.push(required(child(volumePath(specPath, i), 'name')));
     else {
-      isDNS1123Label(v.name).forEach((m) => errs.push(invalid(child(p, 'name'), v.name, m)));
-      if (names.has(v.name)) errs.push(duplicate(child(p, 'name'), v.name));
+      for (const m of isDNS1123Label(v.name)) errs.push(invalid(child(volumePath(specPath, i), 'name'), v.name, m));
+      if (names.has(v.name)) errs.push(duplicate(child(volumePath(specPath, i), 'name'), v.name));
       else names.add(v.name);
     }
-    const sources = VOLUME_SOURCES.filter((s) => (v as unknown as Record<string, unknown>)[s] !== undefined);
-    if (sources.length === 0) errs.push(required(p, 'must specify a volume type'));
-    for (const extra of sources.slice(1)) errs.push(forbiddenField(child(p, extra), 'may not specify more than 1 volume type'));
-  });
+    let sources = 0;
+    for (const s of VOLUME_SOURCES) {
+      if ((v as unknown as Record<string, unknown>)[s] === undefined) continue;
+      if (++sources > 1) errs.push(forbiddenField(child(volumePath(specPath, i), s), 'may not specify more than 1 volume type'));
+    }
+    if (sources === 0) errs.push(required(volumePath(specPath, i), 'must specify a volume type'));
+  }
   return names;
+}
+
+function volumePath(specPath: string, i: number): string {
+  return index(child(specPath, 'volumes'), i);
 }
 
 export function validateTolerations(tolerations: Toleration[] | undefined, path: string): FieldError[] {
   const errs: FieldError[] = [];
-  (tolerations ?? []).forEach((t, i) => {
-    const p = index(path, i);
-    if (t.key) errs.push(...validateLabelName(t.key, child(p, 'key')));
+  if (!tolerations) return errs;
+  for (let i = 0; i < tolerations.length; i++) {
+    const t = tolerations[i];
+    if (t.key) pushAll(errs, validateLabelName(t.key, child(index(path, i), 'key')));
     if (!t.key && t.operator !== 'Exists')
-      errs.push(invalid(child(p, 'operator'), t.operator ?? '', 'operator must be Exists when `key` is empty, which means "match all values and all keys"'));
+      errs.push(invalid(child(index(path, i), 'operator'), t.operator ?? '', 'operator must be Exists when `key` is empty, which means "match all values and all keys"'));
     if (t.tolerationSeconds !== undefined && t.effect !== 'NoExecute')
-      errs.push(invalid(child(p, 'effect'), t.effect ?? '', "effect must be 'NoExecute' when `tolerationSeconds` is set"));
+      errs.push(invalid(child(index(path, i), 'effect'), t.effect ?? '', "effect must be 'NoExecute' when `tolerationSeconds` is set"));
     if (!t.operator || t.operator === 'Equal') {
       const msgs = isValidLabelValue(t.value ?? '');
-      if (msgs.length) errs.push(invalid(child(p, 'operator'), t.value ?? '', msgs.join(';')));
+      if (msgs.length) errs.push(invalid(child(index(path, i), 'operator'), t.value ?? '', msgs.join(';')));
     } else if (t.operator === 'Exists') {
-      if (t.value) errs.push(invalid(child(p, 'operator'), goToleration(t), "value must be empty when `operator` is 'Exists'"));
-    } else errs.push(notSupported(child(p, 'operator'), t.operator, ['Equal', 'Exists']));
-    if (t.effect && !['NoSchedule', 'PreferNoSchedule', 'NoExecute'].includes(t.effect))
-      errs.push(notSupported(child(p, 'effect'), t.effect, ['NoSchedule', 'PreferNoSchedule', 'NoExecute']));
-  });
+      if (t.value) errs.push(invalid(child(index(path, i), 'operator'), goToleration(t), "value must be empty when `operator` is 'Exists'"));
+    } else errs.push(notSupported(child(index(path, i), 'operator'), t.operator, TOLERATION_OPERATORS));
+    if (t.effect && !TOLERATION_EFFECTS.includes(t.effect)) errs.push(notSupported(child(index(path, i), 'effect'), t.effect, TOLERATION_EFFECTS));
+  }
   return errs;
 }
 
