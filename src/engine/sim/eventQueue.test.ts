@@ -31,6 +31,49 @@ describe('EventQueue', () => {
   });
 });
 
+describe('EventQueue with timers that share one delay', () => {
+  it('fires in time, then sequence, order, and survives a snapshot taken meanwhile', () => {
+    const r = new Random(7);
+    const q = new EventQueue(0);
+    const scheduled: { at: number; seq: number; key: string }[] = [];
+    const cancelled = new Set<string>();
+    const fired: string[] = [];
+    for (let step = 0; step < 2000; step++) {
+      const op = r.int(5);
+      if (op <= 1) {
+        // A TTL-like timer, always the same delay ahead: each is due no earlier than the last.
+        const ev = q.after(100, 't', `ttl${step}`, undefined, { periodic: r.int(2) === 0 });
+        scheduled.push(ev);
+        if (r.int(10) === 0 && q.cancelEvent(ev)) cancelled.add(ev.key);
+      } else if (op === 2) {
+        scheduled.push(q.after(r.int(150), 't', `other${step}`, undefined, { periodic: r.int(3) === 0 }));
+      } else {
+        const e = q.pop();
+        if (e) {
+          q.setNow(e.at);
+          fired.push(e.key);
+        }
+      }
+    }
+    const restored = EventQueue.fromState(JSON.parse(JSON.stringify(q.state())));
+    const rest = (queue: EventQueue): string[] => {
+      const keys = [];
+      for (let e = queue.pop(); e; e = queue.pop()) keys.push(e.key);
+      return keys;
+    };
+    const restoredKeys = rest(restored);
+    fired.push(...rest(q));
+    expect(fired.slice(fired.length - restoredKeys.length)).toEqual(restoredKeys);
+    // Events never move the clock back here (each is due after the last popped), so the whole
+    // run fires in (time, sequence) order.
+    const expected = scheduled
+      .filter((e) => !cancelled.has(e.key))
+      .sort((a, b) => a.at - b.at || a.seq - b.seq)
+      .map((e) => e.key);
+    expect(fired).toEqual(expected);
+  });
+});
+
 describe('EventQueue.cancelEvent', () => {
   it('behaves like cancelling by a scan, under random schedules, pops and cancels', () => {
     for (let seed = 1; seed <= 30; seed++) {

@@ -114,23 +114,33 @@ export class EventQueue {
 }
 
 /**
- * A binary min-heap of timed events ordered by time, then sequence. Events removed one by one
- * (`remove`) stay in the array, marked dead, until they surface at the top and are dropped.
+ * Timed events in firing order (time, then sequence): a binary min-heap, plus a run of events
+ * that arrived in order. Most timers share one delay (an Event's 1 h TTL), so each is due no
+ * earlier than the one scheduled before it: appended to the run and taken from its head, it
+ * costs O(1) instead of a sift through a heap of all of them. An event that would break the
+ * run's order goes to the heap; pops take the smaller of the two heads, so the order is the same
+ * as one heap's. Events removed one by one (`remove`) stay where they are, marked dead, until
+ * they surface at a head and are dropped.
  */
 class Heap {
   private h: TimedEvent[] = [];
+  /** Events in firing order, from `runHead` on (the slots before it are spent). */
+  private run: (TimedEvent | undefined)[] = [];
+  private runHead = 0;
   /**
-   * How many events in `h` were removed. They are the ones in `h` marked GONE (a popped event
-   * is marked too, but is no longer in `h`), so no set of them is kept.
+   * How many events in `h` and the run were removed. They are the ones there marked GONE (a
+   * popped event is marked too, but is no longer held), so no set of them is kept.
    */
   private dead = 0;
 
   get size(): number {
-    return this.h.length - this.dead;
+    return this.h.length + this.run.length - this.runHead - this.dead;
   }
 
   items(): readonly TimedEvent[] {
-    return this.dead ? this.h.filter(isPending) : this.h;
+    const run = this.run.slice(this.runHead) as TimedEvent[];
+    const all = run.length ? this.h.concat(run) : this.h;
+    return this.dead ? all.filter(isPending) : all;
   }
 
   peek(): TimedEvent | undefined {
@@ -138,7 +148,15 @@ class Heap {
       this.dead--;
       this.popTop();
     }
-    return this.h[0];
+    while (this.dead && this.runHead < this.run.length && (this.run[this.runHead] as Marked)[GONE]) {
+      this.dead--;
+      this.shiftRun();
+    }
+    const a = this.h[0];
+    const b = this.run[this.runHead];
+    if (!a) return b;
+    if (!b) return a;
+    return compare(a, b) < 0 ? a : b;
   }
 
   remove(ev: TimedEvent): boolean {
@@ -149,6 +167,11 @@ class Heap {
   }
 
   push(ev: TimedEvent): void {
+    const run = this.run;
+    if (this.runHead === run.length || compare(ev, run[run.length - 1]!) > 0) {
+      run.push(ev);
+      return;
+    }
     const h = this.h;
     // Parents move down into the hole until `ev` fits: one write per level, no swaps.
     let i = h.length;
@@ -167,7 +190,8 @@ class Heap {
     const top = this.peek();
     if (!top) return undefined;
     (top as Marked)[GONE] = true;
-    this.popTop();
+    if (top === this.run[this.runHead]) this.shiftRun();
+    else this.popTop();
     return top;
   }
 
@@ -179,21 +203,43 @@ class Heap {
     }
   }
 
+  private shiftRun(): void {
+    const run = this.run;
+    run[this.runHead++] = undefined;
+    if (this.runHead === run.length) {
+      run.length = 0;
+      this.runHead = 0;
+    } else if (this.runHead >= 1024 && this.runHead * 2 >= run.length) {
+      // Spent slots dropped once they are half the array: amortised O(1) per event.
+      run.copyWithin(0, this.runHead);
+      run.length -= this.runHead;
+      this.runHead = 0;
+    }
+  }
+
   removeWhere(filter: (e: TimedEvent) => boolean): number {
     const keep: TimedEvent[] = [];
+    const keepRun: TimedEvent[] = [];
     let removed = 0;
-    for (const e of this.h) {
-      if ((e as Marked)[GONE]) continue;
+    const sift = (e: TimedEvent, into: TimedEvent[]): void => {
+      if ((e as Marked)[GONE]) return;
       if (filter(e)) {
         removed++;
         (e as Marked)[GONE] = true;
-      } else keep.push(e);
-    }
+      } else into.push(e);
+    };
+    for (const e of this.h) sift(e, keep);
+    for (let i = this.runHead; i < this.run.length; i++) sift(this.run[i]!, keepRun);
     if (keep.length !== this.h.length) {
       this.h = keep;
-      this.dead = 0;
       for (let i = (this.h.length >> 1) - 1; i >= 0; i--) this.down(i);
     }
+    if (keepRun.length !== this.run.length - this.runHead) {
+      this.run = keepRun;
+      this.runHead = 0;
+    }
+    // Every dead event was dropped from where it was (a dead one makes its part shorter).
+    this.dead = 0;
     return removed;
   }
 
