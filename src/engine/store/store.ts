@@ -22,8 +22,14 @@ export interface StoreEvent {
 
 export type StoreListener = (event: StoreEvent) => void;
 
+/**
+ * A value an index files objects under. A number is looked up without hashing or comparing
+ * strings (a small integer, e.g. a hash, is the cheapest key a Map has).
+ */
+export type IndexValue = string | number;
+
 /** An object's index values; the store keeps the array (never mutating it), so it may be shared. */
-export type IndexFunction = (obj: KubeObject) => readonly string[];
+export type IndexFunction = (obj: KubeObject) => readonly IndexValue[];
 
 export interface StoreSnapshot {
   resourceVersion: number;
@@ -178,7 +184,7 @@ export class Store {
   }
 
   /** Objects under an index value, in namespace/name order (the order is cached per bucket). */
-  byIndex(resource: string, name: string, value: string): KubeObject[] {
+  byIndex(resource: string, name: string, value: IndexValue): KubeObject[] {
     const index = this.indexes.get(resource)?.get(name);
     if (!index) throw new Error(`no index ${name} on ${resource}`);
     const bucket = index.values.get(value);
@@ -254,7 +260,7 @@ export class Store {
  * keeps its entry from creation to removal; index buckets and sorted lists hold entries.
  */
 class Entry {
-  readonly indexed: (readonly string[] | undefined)[];
+  readonly indexed: (readonly IndexValue[] | undefined)[];
   constructor(
     public obj: KubeObject,
     /** How many indexes the resource has: the array is sized once (an empty one grows to 16). */
@@ -293,20 +299,20 @@ interface Index {
    * Entries per value. A value that indexes one object (most do, e.g. an event's dedup bucket)
    * holds its entry alone, without a Set.
    */
-  values: Map<string, Entry | Set<Entry>>;
+  values: Map<IndexValue, Entry | Set<Entry>>;
   /** Cached entry order per value; dropped when the bucket's membership changes. */
-  sorted: Map<string, Entry[]>;
+  sorted: Map<IndexValue, Entry[]>;
 }
 
-const NO_VALUES: readonly string[] = [];
+const NO_VALUES: readonly IndexValue[] = [];
 
-function sameValues(a: readonly string[], b: readonly string[]): boolean {
+function sameValues(a: readonly IndexValue[], b: readonly IndexValue[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
 
-function addToIndex(index: Index, values: readonly string[], entry: Entry): void {
+function addToIndex(index: Index, values: readonly IndexValue[], entry: Entry): void {
   for (const v of values) {
     const bucket = index.values.get(v);
     // A new value has no cached order to drop (removing its last entry dropped it).
@@ -321,7 +327,7 @@ function addToIndex(index: Index, values: readonly string[], entry: Entry): void
 }
 
 /** Removes `entry` from the buckets of `values` it keeps no value in `kept` for. */
-function removeFromIndex(index: Index, values: readonly string[], kept: readonly string[], entry: Entry): void {
+function removeFromIndex(index: Index, values: readonly IndexValue[], kept: readonly IndexValue[], entry: Entry): void {
   for (const v of values) {
     if (kept.includes(v)) continue;
     const bucket = index.values.get(v);
