@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Random } from '../sim/random';
 import { Simulation } from '../sim/simulation';
-import { nanosHex } from './events';
+import { involvedObjectOf, nanosHex, type InvolvedObject } from './events';
 
 /** A reference model of client-go's dedup: one event per full identity, counted up. */
 describe('event recorder dedup', () => {
@@ -62,5 +62,33 @@ describe('recorded events and typed decoding', () => {
     expect(sim.api.list('events').items).toEqual([]);
     sim.events.record({ component: 'x' }, { kind: 'Node', name: 'node-1' }, 'Normal', 'Reason', 'm');
     expect(sim.api.list('events').items).toHaveLength(1);
+  });
+});
+
+describe('involvedObjectOf', () => {
+  /** What it returns by definition: a copy without undefined keys, fieldPath (if any) set last. */
+  const reference = (ref: InvolvedObject, fieldPath?: string): string => {
+    const given: Record<string, unknown> = fieldPath ? { ...ref, fieldPath } : { ...ref };
+    return JSON.stringify(Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)));
+  };
+
+  it('copies references as they are, keys in order, undefined ones left out', () => {
+    const pod = { apiVersion: 'v1', kind: 'Pod', namespace: 'ns', name: 'p', uid: 'u' };
+    const refs: InvolvedObject[] = [
+      pod,
+      { ...pod, uid: undefined },
+      { kind: 'Pod', apiVersion: 'v1', namespace: 'ns', name: 'p', uid: 'u' },
+      { ...pod, fieldPath: 'spec.containers{a}' },
+      { ...pod, resourceVersion: '3' },
+      { kind: 'Node', name: 'n' },
+    ];
+    for (const ref of refs) {
+      for (const fieldPath of [undefined, '', 'spec.containers{web}']) {
+        const got = involvedObjectOf(ref, fieldPath);
+        expect(got).not.toBe(ref);
+        expect(JSON.stringify(got)).toBe(reference(ref, fieldPath));
+        expect(Object.keys(got).every((k) => got[k as keyof InvolvedObject] !== undefined)).toBe(true);
+      }
+    }
   });
 });

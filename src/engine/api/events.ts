@@ -15,6 +15,8 @@ export const EVENT_TTL_TARGET = 'event-ttl';
 
 export type EventType = 'Normal' | 'Warning';
 
+const PERIODIC = { periodic: true } as const;
+
 export interface EventSource {
   component: string;
   host?: string;
@@ -45,15 +47,15 @@ export function isDecodedEvent(obj: object): boolean {
 export class EventRecorder {
   /** The event being created and its dedup bucket, already computed for the lookup. */
   private creating: object | undefined;
-  private creatingBucket = '';
+  private creatingBucket = 0;
 
   constructor(
     private readonly api: ApiServer,
     private readonly queue: EventQueue,
   ) {
     // Repeats are found through an index on the store, so the recorder keeps no state of its own.
-    // The index is keyed by object and reason only (a short key per event); the full identity
-    // (dedupKey) is compared on the few events that share it.
+    // The index is keyed by a hash of the full identity (a small integer per event); the identity
+    // itself (dedupKey) is compared on the few events that share it.
     api.store.addIndex('events', 'dedup', (ev) => [ev === this.creating ? this.creatingBucket : dedupBucket(ev as unknown as StoredEvent)]);
   }
 
@@ -61,9 +63,8 @@ export class EventRecorder {
     const ref = involvedObjectOf(obj, fieldPath);
     const namespace = ref.namespace || 'default';
     const now = this.api.now();
-    const probe: StoredEvent = { involvedObject: ref, type, reason, message, source, metadata: { namespace } };
-    const bucket = dedupBucket(probe);
-    const existing = this.findRepeat(probe, bucket);
+    const bucket = identityHash(namespace, ref, type, reason, message, source) & BUCKET_BITS;
+    const existing = this.findRepeat(bucket, namespace, ref, type, reason, message, source);
     if (existing) {
       // Copied key by key rather than spread: repeated events keep one hidden class (see shallowCopy).
       const repeat = shallowCopy(existing);
@@ -93,11 +94,11 @@ export class EventRecorder {
     this.expireLater(namespace, name);
   }
 
-  /** The stored event `probe` repeats, among those in its bucket (most buckets hold none). */
-  private findRepeat(probe: StoredEvent, bucket: string): KubeObject | undefined {
+  /** The stored event the one described repeats, among those in its bucket (most hold none). */
+  private findRepeat(bucket: number, namespace: string, ref: InvolvedObject, type: string, reason: string, message: string, source: EventSource): KubeObject | undefined {
     const candidates = this.api.store.byIndex('events', 'dedup', bucket);
     if (candidates.length === 0) return undefined;
-    const key = dedupKey(probe);
+    const key = identityKey(namespace, ref, type, reason, message, source);
     return candidates.find((ev) => dedupKey(ev as unknown as StoredEvent) === key);
   }
 
@@ -112,7 +113,7 @@ export class EventRecorder {
   }
 
   private expireLater(namespace: string, name: string): void {
-    this.queue.after(EVENT_TTL_MS, EVENT_TTL_TARGET, `${namespace}/${name}`, undefined, { periodic: true });
+    this.queue.after(EVENT_TTL_MS, EVENT_TTL_TARGET, `${namespace}/${name}`, undefined, PERIODIC);
   }
 }
 
@@ -199,7 +200,14 @@ function wellFormedTime(text: string): boolean {
  * copy would have it), so the event can own it as it is.
  */
 export function involvedObjectOf(obj: KubeObject | InvolvedObject, fieldPath?: string): InvolvedObject {
-  if (!('metadata' in obj)) return withoutUndefined(fieldPath ? { ...obj, fieldPath } : obj);
+  if (!('metadata' in obj)) {
+    if (isPlainPodRef(obj)) {
+      // A kubelet's reference to a pod, as one literal (no spread, no keys added one by one).
+      const { apiVersion, kind, namespace, name, uid } = obj;
+      return fieldPath ? { apiVersion, kind, namespace, name, uid, fieldPath } : { apiVersion, kind, namespace, name, uid };
+    }
+    return withoutUndefined(fieldPath ? { ...obj, fieldPath } : obj);
+  }
   const { apiVersion, kind } = obj;
   const { namespace, name, uid, resourceVersion } = obj.metadata;
   // The usual case (a stored namespaced object) as one literal, its properties in the object itself.
@@ -209,6 +217,21 @@ export function involvedObjectOf(obj: KubeObject | InvolvedObject, fieldPath?: s
   const ref = withoutUndefined({ apiVersion, kind, namespace, name, uid, resourceVersion });
   if (fieldPath) ref.fieldPath = fieldPath;
   return ref;
+}
+
+const POD_REF_KEYS = ['apiVersion', 'kind', 'namespace', 'name', 'uid'];
+
+/**
+ * Whether `ref` is a plain object with exactly POD_REF_KEYS, in that order, none undefined: then
+ * withoutUndefined would copy it as it is, and a literal of those keys is the same object.
+ */
+function isPlainPodRef(ref: InvolvedObject): boolean {
+  if (Object.getPrototypeOf(ref) !== Object.prototype) return false;
+  let i = 0;
+  for (const k in ref) {
+    if (k !== POD_REF_KEYS[i++] || ref[k as keyof InvolvedObject] === undefined) return false;
+  }
+  return i === POD_REF_KEYS.length;
 }
 
 function withoutUndefined(given: InvolvedObject): InvolvedObject {
@@ -231,31 +254,31 @@ interface StoredEvent {
 }
 
 /**
- * What the dedup index is keyed by: the object, the reason and a 32-bit hash of the whole
- * dedupKey — short, and as selective as the full key in practice (events that collide share a
- * bucket and are told apart by their dedupKey).
+ * What the dedup index is keyed by: a 30-bit hash of the whole dedupKey, a small integer (a Map
+ * finds it without building, hashing or comparing a string) and as selective as the full key in
+ * practice (events that collide share a bucket and are told apart by their dedupKey).
  */
-function dedupBucket(ev: StoredEvent): string {
-  const r = ev.involvedObject;
-  return `${ev.metadata.namespace ?? ''}\u0000${r.uid ?? `${r.kind}/${r.name}`}\u0000${ev.reason ?? ''}\u0000${dedupKeyHash(ev).toString(36)}`;
+function dedupBucket(ev: StoredEvent): number {
+  return identityHash(ev.metadata.namespace, ev.involvedObject, ev.type, ev.reason, ev.message, ev.source) & BUCKET_BITS;
 }
 
+const BUCKET_BITS = 0x3fffffff;
+
 /**
- * FNV-1a of dedupKey(ev), hashed part by part as the key would be built, so no key string is
- * built (and flattened) for an event that has no look-alike to be compared with.
+ * FNV-1a of the identityKey of these parts, hashed part by part as the key would be built, so
+ * no key string is built (and flattened) for an event that has no look-alike to be compared with.
  */
-function dedupKeyHash(ev: StoredEvent): number {
-  const r = ev.involvedObject;
-  let h = fnv1a(FNV_OFFSET, ev.metadata.namespace ?? '');
+function identityHash(namespace: string | undefined, r: InvolvedObject, type: string, reason: string, message: string, source: EventSource | undefined): number {
+  let h = fnv1a(FNV_OFFSET, namespace ?? '');
   h = fnv1a(h, SEP);
   // r.uid ?? `${r.kind}/${r.name}`
   h = r.uid === undefined || r.uid === null ? fnv1a(fnv1a(fnv1a(h, r.kind), '/'), r.name) : fnv1a(h, r.uid);
   h = nextPart(h, r.fieldPath);
-  h = nextPart(h, ev.type);
-  h = nextPart(h, ev.reason);
-  h = nextPart(h, ev.message);
-  h = nextPart(h, ev.source?.component);
-  h = nextPart(h, ev.source?.host);
+  h = nextPart(h, type);
+  h = nextPart(h, reason);
+  h = nextPart(h, message);
+  h = nextPart(h, source?.component);
+  h = nextPart(h, source?.host);
   return h >>> 0;
 }
 
@@ -275,6 +298,10 @@ function fnv1a(h: number, value: unknown): number {
 }
 
 function dedupKey(ev: StoredEvent): string {
-  const r = ev.involvedObject;
-  return `${ev.metadata.namespace ?? ''}\u0000${r.uid ?? `${r.kind}/${r.name}`}\u0000${r.fieldPath ?? ''}\u0000${ev.type ?? ''}\u0000${ev.reason ?? ''}\u0000${ev.message ?? ''}\u0000${ev.source?.component ?? ''}\u0000${ev.source?.host ?? ''}`;
+  return identityKey(ev.metadata.namespace, ev.involvedObject, ev.type, ev.reason, ev.message, ev.source);
+}
+
+/** An event's full identity for dedup: what client-go's EventAggregator keys repeats by. */
+function identityKey(namespace: string | undefined, r: InvolvedObject, type: string, reason: string, message: string, source: EventSource | undefined): string {
+  return `${namespace ?? ''}\u0000${r.uid ?? `${r.kind}/${r.name}`}\u0000${r.fieldPath ?? ''}\u0000${type ?? ''}\u0000${reason ?? ''}\u0000${message ?? ''}\u0000${source?.component ?? ''}\u0000${source?.host ?? ''}`;
 }
