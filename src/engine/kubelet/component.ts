@@ -54,7 +54,9 @@ export class KubeletComponent implements Component {
   /** Pod events to look at, in order; those before `queueHead` are done (an O(1) FIFO). */
   private queue: Queued[] = [];
   private queueHead = 0;
-  private dirtyNodes = new Set<NodeKubelet>();
+  /** Nodes with statuses to post, in the order they became dirty; those before `dirtyHead` are done. */
+  private dirtyNodes: NodeKubelet[] = [];
+  private dirtyHead = 0;
   private callHandler: CallHandler = () => undefined;
   private saved?: Record<string, NodeState>;
   private indexValues = new Map<string, readonly string[]>();
@@ -214,7 +216,7 @@ export class KubeletComponent implements Component {
       if (this.nodes.get(node)?.state.bootingUntil === (data as { at: number }).at) this.startKubelet(node);
       return;
     }
-    this.nodes.get(key)?.onTimer(data as TimerData & { boot: number });
+    this.nodes.get(key)?.onTimer(data as TimerData);
   }
 
   work(): boolean {
@@ -226,8 +228,16 @@ export class KubeletComponent implements Component {
       k?.handlePod(item.uid, mine);
       return true;
     }
-    for (const k of this.dirtyNodes) {
-      this.dirtyNodes.delete(k);
+    while (this.dirtyHead < this.dirtyNodes.length) {
+      const k = this.dirtyNodes[this.dirtyHead++];
+      k.flushQueued = false;
+      if (this.dirtyHead === this.dirtyNodes.length) {
+        this.dirtyNodes = [];
+        this.dirtyHead = 0;
+      } else if (this.dirtyHead >= 1024 && this.dirtyHead * 2 >= this.dirtyNodes.length) {
+        this.dirtyNodes = this.dirtyNodes.slice(this.dirtyHead);
+        this.dirtyHead = 0;
+      }
       if (k.hasDirty()) {
         k.flush();
         return true;
@@ -238,8 +248,15 @@ export class KubeletComponent implements Component {
 
   busy(): boolean {
     if (this.queue.length > this.queueHead) return true;
-    for (const k of this.dirtyNodes) if (k.hasDirty()) return true;
+    for (let i = this.dirtyHead; i < this.dirtyNodes.length; i++) if (this.dirtyNodes[i].hasDirty()) return true;
     return false;
+  }
+
+  /** A node has statuses to post: queued once, until `work` takes it. */
+  private queueFlush(k: NodeKubelet): void {
+    if (k.flushQueued) return;
+    k.flushQueued = true;
+    this.dirtyNodes.push(k);
   }
 
   snapshot(): unknown {
@@ -265,7 +282,7 @@ export class KubeletComponent implements Component {
   }
 
   private newKubelet(state: NodeState): NodeKubelet {
-    return new NodeKubelet(state, this.ctx, this.runtime, this.name, (k) => this.dirtyNodes.add(k), (name, payload, from) =>
+    return new NodeKubelet(state, this.ctx, this.runtime, this.name, (k) => this.queueFlush(k), (name, payload, from) =>
       this.callHandler(name, payload, { namespace: from.pod.namespace, pod: from.pod.name, container: from.container, node: state.spec.name }),
     );
   }

@@ -26,7 +26,7 @@ export function createContainer(k: NodeKubelet, ps: PodState, c: ContainerState)
   c.step = 'creating';
   c.waiting = { reason: c.init ? 'PodInitializing' : 'ContainerCreating' };
   k.markDirty(ps);
-  k.schedule(k.now() + k.jitter(CREATE_MS), { k: 'create', uid: ps.uid, container: c.name, instance: c.instance });
+  k.schedule(k.now() + k.jitter(CREATE_MS), { k: 'create', uid: ps.uid, container: c.name, instance: c.instance, boot: k.state.boot });
 }
 
 export function onCreateDue(k: NodeKubelet, ps: PodState, c: ContainerState): void {
@@ -34,7 +34,7 @@ export function onCreateDue(k: NodeKubelet, ps: PodState, c: ContainerState): vo
   k.state.containerSeq++;
   c.containerID = `containerd://${k.ctx.random.hex(64)}`;
   k.record(ps, c, 'Normal', 'Created', `Created container: ${c.name}`);
-  k.schedule(k.now() + k.jitter(START_MS), { k: 'start', uid: ps.uid, container: c.name, instance: c.instance });
+  k.schedule(k.now() + k.jitter(START_MS), { k: 'start', uid: ps.uid, container: c.name, instance: c.instance, boot: k.state.boot });
 }
 
 export function onStartDue(k: NodeKubelet, ps: PodState, c: ContainerState): void {
@@ -96,7 +96,7 @@ export function containerExited(k: NodeKubelet, ps: PodState, c: ContainerState,
     return;
   }
   c.step = 'exited';
-  k.schedule(k.now() + PLEG_RELIST_MS, { k: 'sync', uid: ps.uid, container: c.name, instance: c.instance });
+  k.schedule(k.now() + PLEG_RELIST_MS, { k: 'sync', uid: ps.uid, container: c.name, instance: c.instance, boot: k.state.boot });
 }
 
 /** Marks the pod Succeeded or Failed once nothing will run again. */
@@ -123,7 +123,7 @@ export function onRestartSync(k: NodeKubelet, ps: PodState, c: ContainerState): 
     k.record(ps, c, 'Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${pod}`);
     k.markDirty(ps);
     const until = finishedAt + delay;
-    k.schedule(Math.min(until, now + WORKER_BACKOFF_MS), { k: 'sync', uid: ps.uid, container: c.name, instance: c.instance });
+    k.schedule(Math.min(until, now + WORKER_BACKOFF_MS), { k: 'sync', uid: ps.uid, container: c.name, instance: c.instance, boot: k.state.boot });
     return;
   }
   backoffNext(k.state.crashBackoff, key, finishedAt, now);

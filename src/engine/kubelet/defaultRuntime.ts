@@ -7,7 +7,7 @@
  * and exits 0; anything else running as PID 1 (a shell, `sleep`, `stress`) has no handler, so
  * the kernel ignores SIGTERM for it and the kubelet's SIGKILL ends it (exit 137).
  */
-import type { Container } from 'kubernetes-types/core/v1';
+import type { Container, ContainerPort } from 'kubernetes-types/core/v1';
 import { runArgv } from '../shell/run';
 import { Random } from '../sim/random';
 import { containerArgv, imageId, imageSize, imageSpec, parseImageRef, pullImage, startProcess as runtimeProcess } from './runtime';
@@ -67,30 +67,59 @@ function startProcess(input: ProcessInput): ContainerProcess {
   const c = input.container;
   const random = new Random(input.seed);
   const parsed = parseImage(c.image ?? '');
-  const ports = parsed.ok ? imageSpec(parsed.ref).ports : [];
-  const declared = (c.ports ?? []).map((p) => p.containerPort);
+  const ports = parsed.ok ? imageSpec(parsed.ref).ports : NO_PORTS;
   // The runtime's effects are the port's (ProcEffect): the generator is handed over as it is.
   const gen: Generator<ProcEffect, ProcExit, unknown> = runtimeProcess({
     image: c.image ?? '',
     command: c.command,
     args: c.args,
-    env: (c.env ?? []).map((e) => ({ name: e.name, value: e.value ?? '' })),
+    env: c.env ? c.env.map(envEntry) : NO_ENV,
     hostname: input.pod.spec?.hostname ?? input.pod.metadata.name,
     now: input.now(),
-    random: () => random.next(),
+    // Bound rather than a closure: nothing captured but the generator.
+    random: random.next.bind(random),
     podIP: input.podIP,
     kernelVersion: input.kernelVersion,
     memoryLimitBytes: input.memoryLimitBytes,
     fs: input.fs,
-    readyPorts: ports.length ? [...new Set([...ports, ...declared])] : undefined,
+    readyPorts: ports.length ? readyPorts(ports, c) : undefined,
   });
-  // Asked only when the container is stopped (a pure function of its spec, which does not change).
-  let server: boolean | undefined;
-  return {
-    gen,
-    sigterm: () => ((server ??= runsServer(c)) ? { ms: SERVER_SHUTDOWN_MS[0] + random.int(SERVER_SHUTDOWN_MS[1] - SERVER_SHUTDOWN_MS[0]), exitCode: 0 } : 'ignore'),
-  };
+  return new DefaultProcess(gen, c, random);
 }
+
+/** A class rather than closures: one object per container process. */
+class DefaultProcess implements ContainerProcess {
+  /** Asked only when the container is stopped (a pure function of its spec, which does not change). */
+  private server: boolean | undefined;
+
+  constructor(
+    readonly gen: Generator<ProcEffect, ProcExit, unknown>,
+    private readonly container: Container,
+    private readonly random: Random,
+  ) {}
+
+  sigterm(): { ms: number; exitCode: number } | 'ignore' {
+    return (this.server ??= runsServer(this.container)) ? { ms: SERVER_SHUTDOWN_MS[0] + this.random.int(SERVER_SHUTDOWN_MS[1] - SERVER_SHUTDOWN_MS[0]), exitCode: 0 } : 'ignore';
+  }
+}
+
+const NO_PORTS: number[] = [];
+/** Read only (the runtime only reads the list). */
+const NO_ENV: { name: string; value: string }[] = [];
+
+function envEntry(e: { name: string; value?: string }): { name: string; value: string } {
+  return { name: e.name, value: e.value ?? '' };
+}
+
+/** The image's ports then the container's declared ones, each once, in that order. */
+function readyPorts(ports: readonly number[], c: Container): number[] {
+  const out: number[] = [];
+  for (const p of ports) if (!out.includes(p)) out.push(p);
+  for (const p of c.ports ?? NO_CONTAINER_PORTS) if (!out.includes(p.containerPort)) out.push(p.containerPort);
+  return out;
+}
+
+const NO_CONTAINER_PORTS: ContainerPort[] = [];
 
 /** Runs a command to completion (exec probes): sleeps add up, host calls get no answer. */
 function exec(argv: string[], fs: ProcessInput['fs'], now: () => number, env: Record<string, string>): ExecResult {

@@ -60,12 +60,18 @@ export function beginImage(k: NodeKubelet, ps: PodState, c: ContainerState): voi
     k.record(ps, c, 'Warning', 'ErrImageNeverPull', msg);
     return fail(k, ps, c, 'ErrImageNeverPull', msg);
   }
-  if (inBackoffSinceUpdate(k.state.pullBackoff, pullKey(ps, c), k.now())) return pullBackOff(k, ps, c);
+  // No key to build while nothing is backing off (the usual case).
+  if (hasEntries(k.state.pullBackoff) && inBackoffSinceUpdate(k.state.pullBackoff, pullKey(ps, c), k.now())) return pullBackOff(k, ps, c);
   k.record(ps, c, 'Normal', 'Pulling', `Pulling image "${c.image}"`);
   c.step = 'pulling';
   c.waiting = { reason: waitingReason(c) };
   k.state.pullQueue.push({ uid: ps.uid, container: c.name, image: c.image, enqueuedAt: k.now() });
   pumpPulls(k);
+}
+
+function hasEntries(table: object): boolean {
+  for (const _ in table) return true;
+  return false;
 }
 
 function fail(k: NodeKubelet, ps: PodState, c: ContainerState, reason: string, message: string): void {
@@ -84,7 +90,7 @@ export function pumpPulls(k: NodeKubelet): void {
   const ms = resolved.ok
     ? k.runtime.pullDuration(resolved, !!k.state.images[resolved.ref], k.draw)
     : k.runtime.pullFailureDuration(k.draw);
-  k.schedule(k.now() + ms, { k: 'pullDone', uid: head.uid, container: head.container });
+  k.schedule(k.now() + ms, { k: 'pullDone', uid: head.uid, container: head.container, boot: k.state.boot });
 }
 
 export function onPullDone(k: NodeKubelet, uid: string, container: string): void {
@@ -101,8 +107,8 @@ export function onPullDone(k: NodeKubelet, uid: string, container: string): void
     k.record(ps, c, 'Warning', 'Failed', `Failed to pull image "${head.image}": ${resolved.message}`);
     const entry = backoffNext(k.state.pullBackoff, pullKey(ps, c), now, now);
     fail(k, ps, c, 'ErrImagePull', resolved.message);
-    k.schedule(now + k.jitter(RESYNC_AFTER_FAILURE_MS), { k: 'pullSync', uid, container, instance: c.instance });
-    k.schedule(entry.lastUpdate + entry.delay, { k: 'pullRetry', uid, container, instance: c.instance });
+    k.schedule(now + k.jitter(RESYNC_AFTER_FAILURE_MS), { k: 'pullSync', uid, container, instance: c.instance, boot: k.state.boot });
+    k.schedule(entry.lastUpdate + entry.delay, { k: 'pullRetry', uid, container, instance: c.instance, boot: k.state.boot });
     k.advance(ps);
     return;
   }
@@ -126,7 +132,7 @@ function pullBackOff(k: NodeKubelet, ps: PodState, c: ContainerState): void {
   const entry = k.state.pullBackoff[pullKey(ps, c)];
   const retryAt = entry.lastUpdate + entry.delay;
   const next = k.now() + WORKER_BACKOFF_MS;
-  if (next < retryAt) k.schedule(next, { k: 'pullSync', uid: ps.uid, container: c.name, instance: c.instance });
+  if (next < retryAt) k.schedule(next, { k: 'pullSync', uid: ps.uid, container: c.name, instance: c.instance, boot: k.state.boot });
 }
 
 export function onPullSync(k: NodeKubelet, ps: PodState, c: ContainerState): void {

@@ -6,7 +6,7 @@
  * processes.ts, probes.ts, termination.ts, reboot.ts.
  */
 import type { Container } from 'kubernetes-types/core/v1';
-import type { EventType } from '../api/events';
+import type { EventSource, EventType } from '../api/events';
 import type { KubeObject } from '../objects';
 import type { SimContext } from '../sim/component';
 import { deepEqual } from '../util/clone';
@@ -28,8 +28,12 @@ const NOT_PERIODIC = { periodic: false };
 const NO_SPECS: Container[] = [];
 
 export class NodeKubelet {
-  readonly live = new Map<string, LiveProcess | DormantProcess>();
-  private dirty = new Set<string>();
+  /** By container: its state object is the container's for as long as the pod is here (no key strings to build). */
+  readonly live = new Map<ContainerState, LiveProcess | DormantProcess>();
+  /** Uids of pods with a status to post, in the order they became dirty (a short list per node). */
+  private dirty: string[] = [];
+  /** The host's: whether this kubelet is in its queue of nodes to flush (see KubeletComponent.work). */
+  flushQueued = false;
 
   constructor(
     readonly state: NodeState,
@@ -40,7 +44,12 @@ export class NodeKubelet {
     private readonly onDirty: (k: NodeKubelet) => void = () => {},
     /** Answers processes' host calls (net.connect, dns.lookup…); undefined when unknown. */
     readonly answerCall: (name: string, payload: unknown, from: { pod: PodState; container: string }) => unknown = () => undefined,
-  ) {}
+  ) {
+    this.eventSource = { component: 'kubelet', host: state.spec.name };
+  }
+
+  /** Who this kubelet's Events come from: one object for all (the recorder copies what it keeps). */
+  private readonly eventSource: EventSource;
 
   /** A number in [0, 1) from the simulation's source, as a function to hand to the runtime (one per kubelet). */
   readonly draw = (): number => this.ctx.random.next();
@@ -54,14 +63,13 @@ export class NodeKubelet {
   }
 
   /** A random integer in [min, max] from the simulation's source. */
-  jitter([min, max]: [number, number]): number {
-    return min + this.ctx.random.int(max - min + 1);
+  jitter(range: readonly [number, number]): number {
+    // Indexed rather than destructured: no array iterator per draw.
+    return range[0] + this.ctx.random.int(range[1] - range[0] + 1);
   }
 
   /** `periodic`: a timer that only confirms a steady state (see probes.ts); it doesn't block "quiet". */
   schedule(at: number, data: TimerData, periodic = false): void {
-    // Callers hand over a fresh literal: stamping it is what a copy with `boot` added would be.
-    (data as TimerData & { boot: number }).boot = this.state.boot;
     this.ctx.queue.schedule(at, this.component, this.name, data, periodic ? PERIODIC : NOT_PERIODIC);
   }
 
@@ -80,23 +88,24 @@ export class NodeKubelet {
   /** An Event from this kubelet about the pod, or one of its containers (with its fieldPath). */
   record(ps: PodState, c: ContainerState | undefined, type: EventType, reason: string, message: string): void {
     const ref = { apiVersion: 'v1', kind: 'Pod', namespace: ps.namespace, name: ps.name, uid: ps.uid };
-    const fieldPath = c ? `spec.${c.init ? 'initContainers' : 'containers'}{${c.name}}` : undefined;
-    this.ctx.record({ component: 'kubelet', host: this.name }, ref, type, reason, message, fieldPath);
+    const fieldPath = c ? containerFieldPath(c) : undefined;
+    this.ctx.record(this.eventSource, ref, type, reason, message, fieldPath);
   }
 
   /** The status manager: statuses are posted once the current instant's work is done. */
   markDirty(ps: PodState): void {
-    if (this.dirty.size === 0) this.onDirty(this);
-    this.dirty.add(ps.uid);
+    if (this.dirty.length === 0) this.onDirty(this);
+    if (!this.dirty.includes(ps.uid)) this.dirty.push(ps.uid);
   }
 
   hasDirty(): boolean {
-    return this.dirty.size > 0;
+    return this.dirty.length > 0;
   }
 
   flush(): void {
-    const uids = [...this.dirty];
-    this.dirty.clear();
+    // Taken whole: pods marked while posting wait for the next flush.
+    const uids = this.dirty;
+    this.dirty = [];
     for (const uid of uids) {
       const ps = this.state.pods[uid];
       if (ps) this.post(ps);
@@ -157,7 +166,7 @@ export class NodeKubelet {
     this.state.pods[ps.uid] = ps;
     this.markDirty(ps);
     if (m.deletionTimestamp) beginTermination(this, ps, pod);
-    else this.schedule(this.now() + this.jitter(SANDBOX_MS), { k: 'sandbox', uid: ps.uid, sandbox: ps.sandbox });
+    else this.schedule(this.now() + this.jitter(SANDBOX_MS), { k: 'sandbox', uid: ps.uid, sandbox: ps.sandbox, boot: this.state.boot });
     return ps;
   }
 
@@ -188,16 +197,17 @@ export class NodeKubelet {
   }
 
   forget(ps: PodState): void {
-    for (const c of ps.containers) this.live.delete(liveKey(ps, c));
+    for (const c of ps.containers) this.live.delete(c);
     releaseIp(this.state.ipam, ps.podIP, ps.uid);
     this.state.pullQueue = this.state.pullQueue.filter((r, i) => r.uid !== ps.uid || (i === 0 && r.startedAt !== undefined));
     for (const key of Object.keys(this.state.crashBackoff)) if (key.startsWith(ps.uid)) delete this.state.crashBackoff[key];
     for (const key of Object.keys(this.state.pullBackoff)) if (key.startsWith(ps.uid)) delete this.state.pullBackoff[key];
     delete this.state.pods[ps.uid];
-    this.dirty.delete(ps.uid);
+    const i = this.dirty.indexOf(ps.uid);
+    if (i >= 0) this.dirty.splice(i, 1);
   }
 
-  onTimer(data: TimerData & { boot: number }): void {
+  onTimer(data: TimerData): void {
     if (!this.state.alive || data.boot !== this.state.boot) return;
     const ps = this.state.pods[data.uid];
     if (data.k === 'pullDone') return onPullDone(this, data.uid, data.container);
@@ -228,14 +238,26 @@ export class NodeKubelet {
   }
 }
 
+/** Field paths by container name (a pure, bounded cache: every pod of a Deployment names the same containers). */
+const fieldPaths = { containers: new Map<string, string>(), initContainers: new Map<string, string>() };
+const FIELD_PATHS_MAX = 1024;
+
+/** `spec.containers{name}`: where an Event about the container points. */
+function containerFieldPath(c: ContainerState): string {
+  const list = c.init ? 'initContainers' : 'containers';
+  const known = fieldPaths[list];
+  let path = known.get(c.name);
+  if (path === undefined) {
+    if (known.size >= FIELD_PATHS_MAX) known.clear();
+    known.set(c.name, (path = `spec.${list}{${c.name}}`));
+  }
+  return path;
+}
+
 /** A loop rather than `find`: no closure per timer. */
 export function containerNamed(ps: PodState, name: string): ContainerState | undefined {
   for (const c of ps.containers) if (c.name === name) return c;
   return undefined;
-}
-
-export function liveKey(ps: PodState, c: ContainerState): string {
-  return `${ps.uid}/${c.init ? 'init:' : ''}${c.name}`;
 }
 
 function newContainer(spec: Container, init: boolean): ContainerState {

@@ -30,6 +30,40 @@ function stateJSON(c: ContainerState): Record<string, unknown> {
   return { waiting: { reason: c.init ? 'PodInitializing' : 'ContainerCreating' } };
 }
 
+/**
+ * The container's state: the stored one, not built again, when it is that of a running container
+ * started at the same second (the usual case once running); else built and shared where unchanged.
+ */
+function stateStatus(c: ContainerState, prev: unknown): unknown {
+  if (c.step === 'running' && c.startedAt !== undefined) {
+    const running = onlyEntry(prev, 'running');
+    if (running !== undefined && onlyEntry(running, 'startedAt') === formatRFC3339(c.startedAt)) return prev;
+  }
+  return reuseUnchanged(prev, stateJSON(c));
+}
+
+/** The stored lastState when it is empty and still should be. */
+function lastStateStatus(c: ContainerState, prev: unknown): unknown {
+  const last = c.waiting && c.terminated ? c.terminated : c.lastTerminated;
+  if (!last && isEmptyObject(prev)) return prev;
+  return reuseUnchanged(prev, lastStateJSON(c));
+}
+
+/** `o[key]` when `o` is a plain object with that one key; else undefined. */
+function onlyEntry(o: unknown, key: string): unknown {
+  if (o === null || typeof o !== 'object' || Array.isArray(o)) return undefined;
+  let found = false;
+  for (const k in o) {
+    if (k !== key || found) return undefined;
+    found = true;
+  }
+  return found ? (o as Record<string, unknown>)[key] : undefined;
+}
+
+function isEmptyObject(o: unknown): boolean {
+  return o !== null && typeof o === 'object' && !Array.isArray(o) && !hasKeys(o);
+}
+
 /** While a dead container waits to restart, the instance that just died is already lastState. */
 function lastStateJSON(c: ContainerState): Record<string, unknown> {
   const last = c.waiting && c.terminated ? c.terminated : c.lastTerminated;
@@ -41,8 +75,8 @@ function lastStateJSON(c: ContainerState): Record<string, unknown> {
  * prev's own, so that an unchanged container status is found the same without copying it.
  */
 export function containerStatusJSON(c: ContainerState, spec: any, prev: Record<string, any> = NO_STATUS): Record<string, unknown> {
-  const state = reuseUnchanged(prev.state, stateJSON(c));
-  const lastState = reuseUnchanged(prev.lastState, lastStateJSON(c));
+  const state = stateStatus(c, prev.state);
+  const lastState = lastStateStatus(c, prev.lastState);
   const image = c.imageRef ?? spec.image;
   const imageID = c.imageID ?? '';
   // One literal per usual shape: no growing the object key by key.
@@ -114,7 +148,8 @@ function count(list: ContainerState[]): Counts {
 export function podPhase(pod: KubeObject, ps: PodState): string {
   if (ps.finished) return ps.finished;
   const restartPolicy = pod.spec?.restartPolicy ?? 'Always';
-  const { inits, apps } = split(ps.containers);
+  const inits = initsOf(ps.containers);
+  const apps = appsOf(ps.containers);
   if (!ps.sandboxReady && !apps.some(isRunning)) return 'Pending';
   const initDone = inits.every(initSucceeded);
   if (!initDone) {
@@ -208,7 +243,8 @@ export function buildPodStatus(pod: KubeObject, ps: PodState, hostIP: string, no
   const phase = podPhase(pod, ps);
   const gen = pod.metadata.generation;
   const terminal = phase === 'Succeeded' || phase === 'Failed';
-  const { inits, apps } = split(ps.containers);
+  const inits = initsOf(ps.containers);
+  const apps = appsOf(ps.containers);
   if (!ps.conditions.PodScheduled) {
     const scheduled = (prev.conditions ?? NONE).find(isPodScheduled);
     if (scheduled) ps.conditions.PodScheduled = { status: 'True', at: parseTime(String(scheduled.lastTransitionTime)) || now };
@@ -216,14 +252,17 @@ export function buildPodStatus(pod: KubeObject, ps: PodState, hostIP: string, no
   const prevConditions: unknown[] = Array.isArray(prev.conditions) ? prev.conditions : NONE;
   // Ready and ContainersReady say the same: one message for both.
   const unready = unreadyMessage(apps);
-  const conditions = [
-    condition(ps, prevConditions[0], 'PodReadyToStartContainers', ps.sandboxReady && !terminal ? 'True' : 'False', now, gen),
-    initialized(ps, prevConditions[1], terminal, inits, now, gen),
-    readiness(ps, prevConditions[2], 'Ready', terminal, unready, now, gen),
-    readiness(ps, prevConditions[3], 'ContainersReady', terminal, unready, now, gen),
-    condition(ps, prevConditions[4], 'PodScheduled', 'True', now, gen),
-  ];
-  const conditionList = sameElements(prevConditions, conditions) ? prevConditions : conditions;
+  // In this order: each one keeps its transition time in `ps`.
+  const toStart = condition(ps, prevConditions[0], 'PodReadyToStartContainers', ps.sandboxReady && !terminal ? 'True' : 'False', now, gen);
+  const init = initialized(ps, prevConditions[1], terminal, inits, now, gen);
+  const ready = readiness(ps, prevConditions[2], 'Ready', terminal, unready, now, gen);
+  const containersReady = readiness(ps, prevConditions[3], 'ContainersReady', terminal, unready, now, gen);
+  const podScheduled = condition(ps, prevConditions[4], 'PodScheduled', 'True', now, gen);
+  // The stored list when every condition is its own (no list built to find that out).
+  const conditionList =
+    prevConditions.length === 5 && prevConditions[0] === toStart && prevConditions[1] === init && prevConditions[2] === ready && prevConditions[3] === containersReady && prevConditions[4] === podScheduled
+      ? prevConditions
+      : [toStart, init, ready, containersReady, podScheduled];
   const hostIPs = ipList(prev.hostIPs, hostIP);
   // A hostNetwork pod shares the node's network namespace: the kubelet reports the node's IPs as
   // its pod IPs from the first status on (generateAPIPodStatus), with no sandbox IP allocated.
@@ -260,10 +299,11 @@ function isPodScheduled(c: any): boolean {
 
 function initialized(ps: PodState, prev: unknown, terminal: boolean, inits: ContainerState[], now: number, gen: number | undefined) {
   if (terminal) return condition(ps, prev, 'Initialized', 'True', now, gen, inits.length ? 'PodCompleted' : undefined);
-  const incomplete: string[] = [];
-  for (const c of inits) if (!initSucceeded(c)) incomplete.push(c.name);
-  if (!incomplete.length) return condition(ps, prev, 'Initialized', 'True', now, gen);
-  return condition(ps, prev, 'Initialized', 'False', now, gen, 'ContainersNotInitialized', `containers with incomplete status: [${incomplete.join(' ')}]`);
+  // Names joined as they come: no list (most pods have no init containers at all).
+  let incomplete: string | undefined;
+  for (const c of inits) if (!initSucceeded(c)) incomplete = incomplete === undefined ? c.name : `${incomplete} ${c.name}`;
+  if (incomplete === undefined) return condition(ps, prev, 'Initialized', 'True', now, gen);
+  return condition(ps, prev, 'Initialized', 'False', now, gen, 'ContainersNotInitialized', `containers with incomplete status: [${incomplete}]`);
 }
 
 /** The message of unready app containers; undefined when all are ready. */
@@ -307,10 +347,14 @@ function sameElements(a: unknown[], b: unknown[]): boolean {
 const NONE: string[] = [];
 const NO_CONTAINERS: ContainerState[] = [];
 
-/** Init and app containers, in order; without init containers the list itself (read only). */
-function split(list: ContainerState[]): { inits: ContainerState[]; apps: ContainerState[] } {
-  if (!hasInit(list)) return { inits: NO_CONTAINERS, apps: list };
-  return { inits: list.filter(isInit), apps: list.filter(isApp) };
+/** Init containers, in order (read only: none is a shared empty list). */
+function initsOf(list: ContainerState[]): ContainerState[] {
+  return hasInit(list) ? list.filter(isInit) : NO_CONTAINERS;
+}
+
+/** App containers, in order; without init containers the list itself (read only). */
+function appsOf(list: ContainerState[]): ContainerState[] {
+  return hasInit(list) ? list.filter(isApp) : list;
 }
 
 function hasInit(list: ContainerState[]): boolean {

@@ -41,7 +41,7 @@ function settled(c: ContainerState, kind: ProbeKind, p: Probe | undefined): bool
 }
 
 function scheduleProbe(k: NodeKubelet, ps: PodState, c: ContainerState, kind: ProbeKind, at: number, p?: Probe): void {
-  k.schedule(at, { k: 'probe', uid: ps.uid, container: c.name, instance: c.instance, probe: kind }, settled(c, kind, p));
+  k.schedule(at, { k: 'probe', uid: ps.uid, container: c.name, instance: c.instance, probe: kind, boot: k.state.boot }, settled(c, kind, p));
 }
 
 function scheduleFirst(k: NodeKubelet, ps: PodState, c: ContainerState, spec: Container, kind: ProbeKind): void {

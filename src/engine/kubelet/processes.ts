@@ -12,7 +12,7 @@
 import type { Container } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../objects';
 import { containerExited } from './containers';
-import { liveKey, type NodeKubelet } from './kubelet';
+import type { NodeKubelet } from './kubelet';
 import { appendLog } from './logs';
 import type { ContainerFs, ContainerProcess, ProcEffect } from './runtimePort';
 import { kernelVersionOf } from './nodeObject';
@@ -99,14 +99,13 @@ export function startProcess(k: NodeKubelet, ps: PodState, c: ContainerState, sp
   const pod = k.podObject(ps);
   if (pod && mountsEmptyDir(spec, pod)) rec.volumeFiles = volumeFilesAt(ps, spec, pod);
   c.process = rec;
-  k.live.set(liveKey(ps, c), spawn(k, ps, c, spec, rec));
+  k.live.set(c, spawn(k, ps, c, spec, rec));
   drive(k, ps, c);
 }
 
 /** The live process, rebuilt by replay when the kubelet was restored from a snapshot. */
 export function liveProcess(k: NodeKubelet, ps: PodState, c: ContainerState): LiveProcess | undefined {
-  const key = liveKey(ps, c);
-  const found = k.live.get(key);
+  const found = k.live.get(c);
   const current = found && found.instance === c.instance ? found : undefined;
   if (current && !('dormant' in current)) return current;
   const rec = c.process;
@@ -122,7 +121,7 @@ export function liveProcess(k: NodeKubelet, ps: PodState, c: ContainerState): Li
     if (r.value.type === 'sleep') live.clock += r.value.ms;
     else if (r.value.type === 'call') input = rec.callResults[calls++] ?? undefined;
   }
-  k.live.set(key, live);
+  k.live.set(c, live);
   return live;
 }
 
@@ -132,7 +131,7 @@ export function stopProcess(k: NodeKubelet, ps: PodState, c: ContainerState): vo
     const live = liveProcess(k, ps, c);
     if (live) keepVolumeWrites(ps, live.spec, pod, live.fs);
   }
-  k.live.delete(liveKey(ps, c));
+  k.live.delete(c);
   if (c.process) c.process.exited = true;
 }
 
@@ -160,8 +159,8 @@ function drive(k: NodeKubelet, ps: PodState, c: ContainerState): void {
     switch (effect.type) {
       case 'sleep':
         // `Infinity`: until killed; no timer to wait for.
-        if (Number.isFinite(effect.ms)) k.schedule(k.now() + Math.max(0, effect.ms), { k: 'proc', uid: ps.uid, container: c.name, instance: c.instance });
-        else if (!live.touched && !dormancy.keepParked) k.live.set(liveKey(ps, c), { instance: live.instance, dormant: true, pod: live.pod, spec: live.spec });
+        if (Number.isFinite(effect.ms)) k.schedule(k.now() + Math.max(0, effect.ms), { k: 'proc', uid: ps.uid, container: c.name, instance: c.instance, boot: k.state.boot });
+        else if (!live.touched && !dormancy.keepParked) k.live.set(c, { instance: live.instance, dormant: true, pod: live.pod, spec: live.spec });
         return;
       case 'log':
         appendLog(c, k.now(), effect.stream, effect.text);
@@ -199,7 +198,7 @@ export function sendSigterm(k: NodeKubelet, ps: PodState, c: ContainerState): vo
   const live = liveProcess(k, ps, c);
   const answer = live ? live.proc.sigterm() : 'ignore';
   if (answer === 'ignore') return;
-  k.schedule(k.now() + answer.ms, { k: 'termExit', uid: ps.uid, container: c.name, instance: c.instance, exitCode: answer.exitCode });
+  k.schedule(k.now() + answer.ms, { k: 'termExit', uid: ps.uid, container: c.name, instance: c.instance, exitCode: answer.exitCode, boot: k.state.boot });
 }
 
 /**

@@ -151,5 +151,5 @@ function rebootPod(k: NodeKubelet, ps: PodState, downSince: number): void {
     return beginTermination(k, ps, pod);
   }
   k.record(ps, undefined, 'Normal', 'SandboxChanged', 'Pod sandbox changed, it will be killed and re-created.');
-  k.schedule(k.now() + k.jitter([500, 1500]), { k: 'sandbox', uid: ps.uid, sandbox: ps.sandbox });
+  k.schedule(k.now() + k.jitter([500, 1500]), { k: 'sandbox', uid: ps.uid, sandbox: ps.sandbox, boot: k.state.boot });
 }

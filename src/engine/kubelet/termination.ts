@@ -20,7 +20,7 @@ function deadlineOf(k: NodeKubelet, pod: KubeObject): number {
 }
 
 export function scheduleKill(k: NodeKubelet, ps: PodState, c: ContainerState, at: number): void {
-  k.schedule(at, { k: 'kill', uid: ps.uid, container: c.name, instance: c.instance });
+  k.schedule(at, { k: 'kill', uid: ps.uid, container: c.name, instance: c.instance, boot: k.state.boot });
 }
 
 export function beginTermination(k: NodeKubelet, ps: PodState, pod: KubeObject): void {

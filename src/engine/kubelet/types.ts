@@ -171,11 +171,15 @@ export interface NodeState {
 }
 
 /** Plain-JSON data of the kubelet's timers (the component adds the boot number). */
+/**
+ * `boot`: the node's boot it was set in (timers of an earlier boot are void), last and in the
+ * literal itself: a key added afterwards would cost every timer a second allocation.
+ */
 export type TimerData =
-  | { k: 'sandbox'; uid: string; sandbox: number }
-  | { k: 'pullDone'; uid: string; container: string }
-  | { k: 'create' | 'start' | 'proc' | 'sync' | 'pullSync' | 'pullRetry' | 'kill'; uid: string; container: string; instance: number }
-  | { k: 'termExit'; uid: string; container: string; instance: number; exitCode: number }
-  | { k: 'probe'; uid: string; container: string; instance: number; probe: ProbeKind };
+  | { k: 'sandbox'; uid: string; sandbox: number; boot: number }
+  | { k: 'pullDone'; uid: string; container: string; boot: number }
+  | { k: 'create' | 'start' | 'proc' | 'sync' | 'pullSync' | 'pullRetry' | 'kill'; uid: string; container: string; instance: number; boot: number }
+  | { k: 'termExit'; uid: string; container: string; instance: number; exitCode: number; boot: number }
+  | { k: 'probe'; uid: string; container: string; instance: number; probe: ProbeKind; boot: number };
 
 export type ProbeKind = 'startup' | 'readiness' | 'liveness';
