@@ -5,7 +5,7 @@
  * the FailedScheduling message.
  */
 import type { Pod, Taint, Toleration } from 'kubernetes-types/core/v1';
-import type { NodeInfo } from './nodeInfo';
+import { hostPortsOf, type NodeInfo } from './nodeInfo';
 import { podRequests, type Resources } from './resources';
 
 export const SCHEDULER_NAME = 'default-scheduler';
@@ -51,12 +51,7 @@ export interface PodInfo {
 }
 
 export function podInfoOf(pod: Pod): PodInfo {
-  const hostPorts: HostPort[] = [];
-  for (const c of [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])]) {
-    for (const p of c.ports ?? []) {
-      if (p.hostPort && p.hostPort > 0) hostPorts.push({ ip: p.hostIP || '0.0.0.0', protocol: p.protocol || 'TCP', port: p.hostPort });
-    }
-  }
+  const hostPorts = hostPortsOf(pod);
   return {
     pod,
     namespace: pod.metadata?.namespace ?? 'default',

@@ -4,7 +4,7 @@
  * so a scheduling decision never re-sums the pods of a node. Terminal pods (Succeeded/Failed) no
  * longer count; pods being deleted still do until they are gone.
  */
-import type { Node, Pod, Taint } from 'kubernetes-types/core/v1';
+import type { Container, ContainerPort, Node, Pod, Taint } from 'kubernetes-types/core/v1';
 import type { HostPort } from './framework';
 import { addInto, emptyResources, podRequests, resourcesOf, type Resources } from './resources';
 import { quantityValue } from './quantity';
@@ -91,14 +91,36 @@ export function isTerminal(pod: Pod): boolean {
   return phase === 'Succeeded' || phase === 'Failed';
 }
 
-export function podEntryOf(pod: Pod): PodEntry {
-  const nonZero = podRequests(pod, true);
-  const hostPorts: HostPort[] = [];
-  for (const c of [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])]) {
-    for (const p of c.ports ?? []) if (p.hostPort && p.hostPort > 0) hostPorts.push({ ip: p.hostIP || '0.0.0.0', protocol: p.protocol || 'TCP', port: p.hostPort });
+/** Shared by every pod without host ports (the usual case): only ever read. */
+const NO_HOST_PORTS: HostPort[] = [];
+
+/** The host ports of the pod's init then app containers, without copying the container lists. */
+export function hostPortsOf(pod: Pod): HostPort[] {
+  let out = NO_HOST_PORTS;
+  out = addHostPorts(pod.spec?.initContainers, out);
+  return addHostPorts(pod.spec?.containers, out);
+}
+
+function addHostPorts(list: Container[] | undefined, out: HostPort[]): HostPort[] {
+  if (!list) return out;
+  for (const c of list) {
+    for (const p of c.ports ?? NO_PORTS) {
+      if (!(p.hostPort && p.hostPort > 0)) continue;
+      if (out === NO_HOST_PORTS) out = [];
+      out.push({ ip: p.hostIP || '0.0.0.0', protocol: p.protocol || 'TCP', port: p.hostPort });
+    }
   }
+  return out;
+}
+
+const NO_PORTS: ContainerPort[] = [];
+
+/** `key`: the pod's podKey, when the caller has it already. */
+export function podEntryOf(pod: Pod, key = podKey(pod)): PodEntry {
+  const nonZero = podRequests(pod, true);
+  const hostPorts = hostPortsOf(pod);
   return {
-    key: podKey(pod),
+    key,
     namespace: pod.metadata?.namespace ?? 'default',
     nodeName: pod.spec!.nodeName!,
     priority: pod.spec?.priority ?? 0,
@@ -169,7 +191,7 @@ export class ClusterCache {
   /** Applies a pod's current state: bound and not terminal counts; anything else is removed. */
   setPod(pod: Pod | undefined, key: string): PodEntry | undefined {
     const old = this.pods.get(key);
-    const entry = pod && pod.spec?.nodeName && !isTerminal(pod) ? podEntryOf(pod) : undefined;
+    const entry = pod && pod.spec?.nodeName && !isTerminal(pod) ? podEntryOf(pod, key) : undefined;
     if (old) {
       const info = this.nodes.get(old.nodeName)!;
       info.addPod(old, -1);

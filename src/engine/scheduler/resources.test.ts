@@ -49,4 +49,12 @@ describe('podRequests', () => {
     expect(nz.cpu).toBe(400);
     expect(nz.memory).toBe(2 * DEFAULT_MEMORY_REQUEST);
   });
+
+  it('returns a sum of its own for a pod that requests nothing (callers add into it)', () => {
+    const pod: Pod = { spec: { containers: [c('a')] } };
+    const r = podRequests(pod);
+    expect(r).toEqual({ cpu: 0, memory: 0, ephemeral: 0 });
+    r.cpu = 5;
+    expect(podRequests(pod).cpu).toBe(0);
+  });
 });

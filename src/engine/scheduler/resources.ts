@@ -76,6 +76,15 @@ function containerRequests(c: Container, nonMissing: boolean): Resources {
   return r;
 }
 
+/** addInto(into, containerRequests(c, nonMissing)), without the container's sum when it requests nothing. */
+function addContainerRequests(into: Resources, c: Container, nonMissing: boolean): void {
+  if (c.resources?.requests) return addInto(into, containerRequests(c, nonMissing));
+  // No requests: zeros, or the scoring defaults.
+  if (!nonMissing) return;
+  into.cpu += DEFAULT_MILLI_CPU_REQUEST;
+  into.memory += DEFAULT_MEMORY_REQUEST;
+}
+
 /**
  * resource.PodRequests: the sum of the app containers, sidecars (restartable init containers)
  * added to it, then the max against each init container (which runs beside the sidecars started
@@ -88,10 +97,12 @@ export function podRequests(pod: Pod, nonMissing = false): Resources {
   const usePodLevel = !!podLevel && ('cpu' in podLevel || 'memory' in podLevel);
   const perContainerDefaults = nonMissing && !usePodLevel;
   const reqs = emptyResources();
-  for (const c of spec?.containers ?? []) addInto(reqs, containerRequests(c, perContainerDefaults));
-  const sidecars = emptyResources();
-  const initMax = emptyResources();
-  for (const c of spec?.initContainers ?? []) {
+  for (const c of spec?.containers ?? NO_CONTAINERS) addContainerRequests(reqs, c, perContainerDefaults);
+  // Without init containers both stay zero: the shared zero stands in for them.
+  const inits = spec?.initContainers;
+  const sidecars = inits?.length ? emptyResources() : ZERO;
+  const initMax = inits?.length ? emptyResources() : ZERO;
+  for (const c of inits ?? NO_CONTAINERS) {
     const cr = containerRequests(c, perContainerDefaults);
     if (c.restartPolicy === 'Always') {
       addInto(reqs, cr);
@@ -111,9 +122,14 @@ export function podRequests(pod: Pod, nonMissing = false): Resources {
     if ('memory' in podLevel!) reqs.memory = pl.memory;
     else if (nonMissing) reqs.memory = DEFAULT_MEMORY_REQUEST;
   }
-  addInto(reqs, resourcesOf(spec?.overhead as ResourceList));
+  const overhead = spec?.overhead as ResourceList;
+  addInto(reqs, overhead ? resourcesOf(overhead) : ZERO);
   return reqs;
 }
+
+/** Read only: what an empty list of requests adds. */
+const ZERO: Resources = Object.freeze(emptyResources());
+const NO_CONTAINERS: Container[] = [];
 
 /** True when the pod requests nothing at all (the fit filter then checks the pod count only). */
 export function isZero(r: Resources): boolean {

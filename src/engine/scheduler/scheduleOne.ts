@@ -65,7 +65,8 @@ export class Framework {
     if (all.length === 0) return { diagnosis: { numAllNodes: 0, nodeStatuses: new Map() }, noNodes: true };
     const diagnosis: Diagnosis = { numAllNodes: all.length, nodeStatuses: new Map() };
     let nodes: readonly NodeInfo[] = all;
-    const narrowing: string[] = [];
+    // Plugins that narrowed the nodes; most cycles have none (no list then).
+    let narrowing: string[] | undefined;
     let names: Set<string> | undefined;
     for (const f of this.filters) {
       const r = f.preFilter?.(p);
@@ -76,11 +77,11 @@ export class Framework {
         return { diagnosis };
       }
       if (r.nodeNames) {
-        narrowing.push(f.name);
+        (narrowing ??= []).push(f.name);
         names = names ? new Set([...names].filter((x) => r.nodeNames!.has(x))) : r.nodeNames;
       }
     }
-    if (names) {
+    if (names && narrowing) {
       const allowed = names;
       nodes = all.filter((n) => allowed.has(n.name));
       diagnosis.absentStatus = unresolvable(narrowing.join(' '), `node(s) didn't satisfy plugin(s) [${narrowing.join(' ')}]`);

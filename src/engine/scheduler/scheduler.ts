@@ -30,6 +30,9 @@ import { eventMayHelp, nodeInfoOf, type ClusterEvent } from './queueingHints';
 import { SchedulingQueue, type QueuedPod } from './queue';
 import { Framework } from './scheduleOne';
 
+/** Who the scheduler's Events come from: one object for all (the recorder copies what it keeps). */
+const SOURCE = { component: SCHEDULER_NAME };
+
 /** Store objects are plain JSON; these are the typed views the plugins read. */
 const asPod = (o: KubeObject) => o as unknown as Pod;
 const asNode = (o: KubeObject) => o as unknown as Node;
@@ -95,8 +98,7 @@ export class Scheduler implements Component {
   work(): boolean {
     const qp = this.queue.pop();
     if (!qp) return false;
-    const [ns, name] = qp.key.split('/');
-    const pod = this.ctx.store.get('pods', ns, name);
+    const pod = this.podAt(qp.key);
     if (!pod || !responsibleFor(pod)) {
       this.queue.done(qp.key);
       return true;
@@ -127,9 +129,14 @@ export class Scheduler implements Component {
   }
 
   private responsible(key: string): boolean {
-    const [ns, name] = key.split('/');
-    const pod = this.ctx.store.get('pods', ns, name);
+    const pod = this.podAt(key);
     return !!pod && responsibleFor(pod);
+  }
+
+  /** The stored pod of a `namespace/name` key (sliced, not split: no array per look-up). */
+  private podAt(key: string): KubeObject | undefined {
+    const slash = key.indexOf('/');
+    return this.ctx.store.get('pods', key.slice(0, slash), key.slice(slash + 1));
   }
 
   private bind(qp: QueuedPod, pod: KubeObject, host: string): void {
@@ -139,7 +146,7 @@ export class Scheduler implements Component {
       if (!isApiError(e)) throw e;
       if (e.reason === 'NotFound') this.queue.done(qp.key);
       else {
-        this.ctx.record({ component: SCHEDULER_NAME }, pod, 'Warning', 'FailedScheduling', `Binding rejected: ${e.message}`);
+        this.ctx.record(SOURCE, pod, 'Warning', 'FailedScheduling', `Binding rejected: ${e.message}`);
         this.queue.unschedulable(qp, [], this.ctx.now());
         this.queue.requeue(qp, this.ctx.now());
         this.armTimers();
@@ -148,7 +155,7 @@ export class Scheduler implements Component {
     }
     this.queue.done(qp.key);
     this.infos.delete(qp.key);
-    this.ctx.record({ component: SCHEDULER_NAME }, pod, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${host}`);
+    this.ctx.record(SOURCE, pod, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${host}`);
   }
 
   private fail(qp: QueuedPod, pod: KubeObject, info: PodInfo, d: Diagnosis, noNodes?: boolean): void {
@@ -168,7 +175,7 @@ export class Scheduler implements Component {
       }
       message = fitErrorMessage(d);
     }
-    this.ctx.record({ component: SCHEDULER_NAME }, pod, 'Warning', 'FailedScheduling', message);
+    this.ctx.record(SOURCE, pod, 'Warning', 'FailedScheduling', message);
     this.queue.unschedulable(qp, [...plugins].sort(), now);
     try {
       setUnschedulable(this.ctx.api, pod, message, nominated);
@@ -198,18 +205,22 @@ export class Scheduler implements Component {
         if (!isApiError(e)) throw e;
         continue;
       }
-      this.ctx.record({ component: SCHEDULER_NAME }, victim, 'Normal', 'Preempted', `Preempted by pod ${preemptor.metadata.uid} on node ${c.node}`);
+      this.ctx.record(SOURCE, victim, 'Normal', 'Preempted', `Preempted by pod ${preemptor.metadata.uid} on node ${c.node}`);
     }
     return c.node;
   }
 
   private onPod(e: StoreEvent): void {
     const obj = e.object;
-    const key = podKey(asPod(obj));
     const pod = e.type === 'DELETED' ? undefined : obj;
     // A write that keeps spec and labels (the very same objects: a status write shares them with
     // the stored version) and the terminal-ness would store an equal cache entry: keep the one there.
     const unchanged = pod && e.old && e.old.spec === pod.spec && e.old.metadata.labels === pod.metadata.labels && isTerminal(asPod(e.old)) === isTerminal(asPod(pod));
+    // The usual event, a kubelet's status write of a bound pod, changes nothing here: the pod was
+    // not this scheduler's before nor is it now (so it has no queue entry or info to drop), and
+    // with no pod parked there is nobody to move. Its key need not even be built.
+    if (unchanged && !this.hasParked() && e.old!.metadata.deletionTimestamp === pod.metadata.deletionTimestamp && !responsibleFor(pod) && !responsibleFor(e.old!)) return;
+    const key = podKey(asPod(obj));
     const old = unchanged ? this.cache.pods.get(key) : this.cache.setPod(pod && asPod(pod), key);
     if (old && this.hasParked()) {
       const now = this.cache.pods.get(key);
@@ -252,8 +263,7 @@ export class Scheduler implements Component {
   }
 
   private podInfo(key: string): PodInfo {
-    const [ns, name] = key.split('/');
-    const pod = this.ctx.store.get('pods', ns, name)!;
+    const pod = this.podAt(key)!;
     const cached = this.infos.get(key);
     if (cached?.pod === pod) return cached.info;
     const info = podInfoOf(asPod(pod));
