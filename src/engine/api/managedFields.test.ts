@@ -52,6 +52,24 @@ describe('managedFields', () => {
     const again = api.update(D, s, { fieldManager: 'kubectl-edit' });
     expect(again.metadata.resourceVersion).toBe(s.metadata.resourceVersion);
   });
+
+  it('shares the nodes objects have alike, frozen, and changing one object leaves the others alone', () => {
+    const { api } = testServer();
+    // Different specs: not one cached create set. Nodes are shared once their keys showed up before.
+    const created = [1, 2, 3, 4, 5, 6].map((n) => {
+      const d = deployment({ replicas: n });
+      return api.create(D, { ...d, metadata: { ...d.metadata, name: `web-${n}` } }, { fieldManager: 'kubectl-create' });
+    });
+    const container = (d: KubeObject) => (d.metadata.managedFields![0].fieldsV1 as any)['f:spec']['f:template']['f:spec']['f:containers'];
+    expect(container(created[5])).toBe(container(created[4]));
+    expect(Object.isFrozen(container(created[4]))).toBe(true);
+    const edited = structuredClone(created[4]) as any;
+    delete edited.spec.template.spec.containers[0].ports;
+    const updated = api.update(D, edited, { fieldManager: 'kubectl-create' });
+    expect(container(updated)['k:{"name":"nginx"}']['f:ports']).toBeUndefined();
+    const port = { 'k:{"containerPort":80,"protocol":"TCP"}': { '.': {}, 'f:containerPort': {}, 'f:protocol': {} } };
+    expect(container(api.get(D, 'default', 'web-6'))['k:{"name":"nginx"}']['f:ports']).toEqual(port);
+  });
 });
 
 describe('server-side apply', () => {

@@ -131,7 +131,120 @@ export function isMember(f: Fields): boolean {
 const LEAF: Fields = Object.freeze({}) as Fields;
 
 /**
- * The node of a path that is a member and has `children` (valueFields' node, taken over) below it.
+ * Shared nodes, by their keys and children in order (hash-consing). Most nodes of stored sets are
+ * alike across objects: a condition's fields, a container's, an owner reference's, a list of
+ * conditions. Sharing them keeps one copy instead of one per object (less for the GC to keep and
+ * mark). Shared nodes are frozen; a node is shared only when all its children are, so a path of
+ * this trie is a key and a child's identity per step. Which node is shared never shows: they are
+ * equal, and in the order build gives.
+ */
+class Shape {
+  node: Fields | undefined = undefined;
+  /** The next step by key, for a LEAF child (most are): one lookup. */
+  leaf: Map<string, Shape> | undefined = undefined;
+  /** The next step by key, then by (shared) child. */
+  inner: Map<string, Map<Fields, Shape>> | undefined = undefined;
+}
+/**
+ * Bounds on the trie. Nodes keyed by unique values (a pod's IP, its token volume) would each have
+ * a path of their own, which only costs: a key gets a step only the second time it is seen (of
+ * the last SEEN_LIMIT keys), one step has at most a few hundred keys after it (more for the first,
+ * where every node starts), and past SHAPE_LIMIT shapes no new ones are made.
+ */
+const SEEN_LIMIT = 4096;
+const FIRST_FANOUT = 4096;
+const SHAPE_FANOUT = 256;
+const SHAPE_LIMIT = 32768;
+const shapes = new Shape();
+let shapeCount = 0;
+const seenKeys = new Set<string>();
+/** Set by nextShape when it refused a key seen for the first time. */
+let unseen = false;
+/** The shared nodes: only they are children on the trie's steps. */
+const sharedNodes = new WeakSet<Fields>();
+
+function nextShape(s: Shape, key: string, child: Fields): Shape | undefined {
+  let byChild: Map<Fields, Shape> | undefined;
+  if (child === LEAF) {
+    const n = s.leaf?.get(key);
+    if (n !== undefined) return n;
+  } else {
+    byChild = s.inner?.get(key);
+    const n = byChild?.get(child);
+    if (n !== undefined) return n;
+    if (!sharedNodes.has(child)) return undefined;
+  }
+  // A new step, within the bounds.
+  if (shapeCount >= SHAPE_LIMIT) return undefined;
+  const newKey = byChild === undefined && !s.leaf?.has(key) && !s.inner?.has(key);
+  if (newKey) {
+    if ((s.leaf?.size ?? 0) + (s.inner?.size ?? 0) >= (s === shapes ? FIRST_FANOUT : SHAPE_FANOUT)) return undefined;
+    if (!seenKeys.has(key)) {
+      unseen = true;
+      return undefined;
+    }
+  } else if (byChild !== undefined && byChild.size >= SHAPE_FANOUT) return undefined;
+  const n = new Shape();
+  if (child === LEAF) (s.leaf ??= new Map()).set(key, n);
+  else {
+    if (byChild === undefined) (s.inner ??= new Map()).set(key, (byChild = new Map()));
+    byChild.set(child, n);
+  }
+  shapeCount++;
+  return n;
+}
+
+/** The shared node equal to `f` (a fresh node nothing else holds yet), or `f` when it cannot be shared. */
+function intern(f: Fields): Fields {
+  let s: Shape | undefined = shapes;
+  let dot = false;
+  for (const k in f) {
+    // Only build's order ('.' last), and only nodes whose children are shared themselves.
+    if (dot) return f;
+    if (k === '.') dot = true;
+    s = nextShape(s, k, f[k]);
+    if (s === undefined) {
+      if (unseen) noteKeys(f);
+      return f;
+    }
+  }
+  if (s.node === undefined) {
+    s.node = Object.freeze(f);
+    sharedNodes.add(f);
+  }
+  return s.node;
+}
+
+/** Notes all keys of `f` as seen: the next node like it is shared, not one key further along. */
+function noteKeys(f: Fields): void {
+  unseen = false;
+  for (const k in f) {
+    if (seenKeys.has(k)) continue;
+    if (seenKeys.size >= SEEN_LIMIT) seenKeys.clear();
+    seenKeys.add(k);
+  }
+}
+
+/**
+ * The shared node of the fields of an object whose fields all hold scalars (a condition, a port,
+ * an IP), found without building it: undefined when `obj` has another shape or is not known yet.
+ */
+function scalarShape(obj: Obj, mem: boolean): Fields | undefined {
+  let s: Shape | undefined = shapes;
+  for (const key in obj) {
+    const v = obj[key];
+    if (v === undefined) continue;
+    if (v !== null && typeof v === 'object') return undefined;
+    s = s.leaf?.get(fkey(key));
+    if (s === undefined) return undefined;
+  }
+  if (s === shapes) return LEAF;
+  if (mem) s = s.leaf?.get('.');
+  return s?.node;
+}
+
+/**
+ * The node of a path that is a member and has `children` (a fresh node from valueFields) below it.
  * Key order is free: printers sort keys, as kubectl does.
  */
 function member(children: Fields): Fields {
@@ -183,36 +296,40 @@ export function itemKey(item: unknown, list: ListKind, index: number): string {
   return `i:${index}`;
 }
 
-/** The fields a value sets (structured-merge-diff's ToFieldSet), below the path it sits at; LEAF for none. */
-function valueFields(v: unknown, info: FieldInfo): Fields {
+/**
+ * The fields a value sets (structured-merge-diff's ToFieldSet), below the path it sits at; LEAF
+ * for none. With `mem`, the node of a path that is itself a member: `.` after the children.
+ */
+function valueFields(v: unknown, info: FieldInfo, mem: boolean): Fields {
   if (v === null || typeof v !== 'object' || info.atomic) return LEAF;
   if (Array.isArray(v)) {
-    if (info.list === 'atomic') return LEAF;
+    if (info.list === 'atomic' || !v.length) return LEAF;
     const out: Fields = {};
     const elem = elemInfo(info);
-    for (let i = 0; i < v.length; i++) out[itemKey(v[i], info.list, i)] = member(valueFields(v[i], elem));
-    return v.length ? out : LEAF;
+    for (let i = 0; i < v.length; i++) out[itemKey(v[i], info.list, i)] = valueFields(v[i], elem, true);
+    return intern(mem ? member(out) : out);
   }
-  return objectFields(v as Obj, info.type);
+  return objectFields(v as Obj, info.type, mem);
 }
 
-function objectFields(obj: Obj, t: SchemaType): Fields {
+function objectFields(obj: Obj, t: SchemaType, mem: boolean): Fields {
+  const known = scalarShape(obj, mem);
+  if (known) return known;
   const out: Fields = {};
   let empty = true;
   const granular = t?.startsWith('{') ?? false;
   for (const key in obj) {
     const v = obj[key];
     if (v === undefined) continue;
-    const f = valueFields(v, fieldInfo(t, key));
-    out[fkey(key)] = granular ? member(f) : f;
+    out[fkey(key)] = valueFields(v, fieldInfo(t, key), granular);
     empty = false;
   }
-  return empty ? LEAF : out;
+  return empty ? LEAF : intern(mem ? member(out) : out);
 }
 
 /** What an applied configuration owns (apiVersion, kind, identity and status excluded). */
 export function appliedFields(obj: KubeObject, statusOnly: boolean): Fields {
-  return strip(objectFields(obj as Obj, rootTypeOfKind(obj.kind)), statusOnly);
+  return strip(objectFields(obj as Obj, rootTypeOfKind(obj.kind), false), statusOnly);
 }
 
 /**
@@ -237,7 +354,7 @@ function compareObjects(old: Obj, neu: Obj, t: SchemaType): Fields | undefined {
     if (ov === nv) continue;
     const f = fkey(key);
     if (ov === undefined) {
-      (changed ??= {})[f] = member(valueFields(nv, fieldInfo(t, key)));
+      (changed ??= {})[f] = valueFields(nv, fieldInfo(t, key), true);
       continue;
     }
     const info = fieldInfo(t, key);
@@ -250,10 +367,12 @@ function compareObjects(old: Obj, neu: Obj, t: SchemaType): Fields | undefined {
     if (r) (removed ??= {})[f] = r;
   }
   for (const key in old) {
-    if (old[key] !== undefined && neu[key] === undefined) (removed ??= {})[fkey(key)] = member(valueFields(old[key], fieldInfo(t, key)));
+    if (old[key] !== undefined && neu[key] === undefined) (removed ??= {})[fkey(key)] = valueFields(old[key], fieldInfo(t, key), true);
   }
-  removedBelow = removed;
-  return changed;
+  // Shared: what a write adds is kept in the writer's set, and shared removed sets let
+  // difference reuse its results (a kubelet's Ready condition losing its reason and message).
+  removedBelow = removed && intern(removed);
+  return changed && intern(changed);
 }
 
 /**
@@ -280,28 +399,39 @@ function compareValues(ov: unknown, nv: unknown, info: FieldInfo): Fields | unde
         if (c) (changed ??= {})[k] = c;
         if (r) (removed ??= {})[k] = r;
       }
-      removedBelow = removed;
-      return changed;
+      removedBelow = removed && intern(removed);
+      return changed && intern(changed);
     }
-    const before = new Map<string, unknown>();
-    ov.forEach((item, i) => before.set(itemKey(item, info.list, i), item));
-    nv.forEach((item, i) => {
-      const k = itemKey(item, info.list, i);
-      const prev = before.get(k);
-      before.delete(k);
-      if (prev === undefined) (changed ??= {})[k] = member(valueFields(item, elem));
-      else if (!deepEqual(prev, item)) {
-        const c = compareValues(prev, item, elem);
-        const r = removedBelow;
-        if (c) (changed ??= {})[k] = c;
-        if (r) (removed ??= {})[k] = r;
-      }
-    });
-    for (const [k, item] of before) (removed ??= {})[k] = member(valueFields(item, elem));
-    removedBelow = removed;
-    return changed;
+    return compareReordered(ov, nv, info.list, elem);
   }
   return LEAF;
+}
+
+/**
+ * compareValues for two lists whose items moved, came or went: matched by key. Apart from
+ * compareValues, whose every call would otherwise allocate the context these loops' closures need.
+ */
+function compareReordered(ov: unknown[], nv: unknown[], list: ListKind, elem: FieldInfo): Fields | undefined {
+  let changed: Fields | undefined;
+  let removed: Fields | undefined;
+  const before = new Map<string, unknown>();
+  for (let i = 0; i < ov.length; i++) before.set(itemKey(ov[i], list, i), ov[i]);
+  for (let i = 0; i < nv.length; i++) {
+    const item = nv[i];
+    const k = itemKey(item, list, i);
+    const prev = before.get(k);
+    before.delete(k);
+    if (prev === undefined) (changed ??= {})[k] = valueFields(item, elem, true);
+    else if (!deepEqual(prev, item)) {
+      const c = compareValues(prev, item, elem);
+      const r = removedBelow;
+      if (c) (changed ??= {})[k] = c;
+      if (r) (removed ??= {})[k] = r;
+    }
+  }
+  for (const [k, item] of before) (removed ??= {})[k] = valueFields(item, elem, true);
+  removedBelow = removed && intern(removed);
+  return changed && intern(changed);
 }
 
 /** Whether two lists hold items of the same keys at the same places. */
@@ -333,11 +463,10 @@ function createdFields(obj: Obj, t: SchemaType): Fields {
     const info = fieldInfo(t, key);
     if (isObj(v) && !info.atomic && !info.type?.startsWith('{')) out[fkey(key)] = createdFields(v, info.type);
     else {
-      const f = valueFields(v, info);
-      out[fkey(key)] = (isObj(v) || Array.isArray(v)) && key !== 'containers' ? member(f) : f;
+      out[fkey(key)] = valueFields(v, info, (isObj(v) || Array.isArray(v)) && key !== 'containers');
     }
   }
-  return out;
+  return isEmpty(out) ? LEAF : intern(out);
 }
 
 /** The fields an update sets and removes (identity, apiVersion and kind left out). */
@@ -389,7 +518,7 @@ function strip(f: Fields, statusOnly: boolean): Fields {
 function build(isMem: boolean, children: Fields): Fields | undefined {
   if (isEmpty(children)) return isMem ? {} : undefined;
   if (isMem) children['.'] = LEAF;
-  return children;
+  return intern(children);
 }
 
 export function union(a: Fields, b: Fields): Fields {
@@ -414,7 +543,7 @@ function unionNode(a: Fields, b: Fields, root = false): Fields {
   for (const k in b) if (k !== '.' && !a[k]) (children ??= childrenBefore(copy ?? a))[k] = b[k];
   if (children) return build(mem, children) ?? {};
   // Otherwise the union is a, or its copy, when that is what build would give (stored sets are never mutated).
-  if (builtAs(a, mem)) return copy ?? a;
+  if (builtAs(a, mem)) return copy ? intern(copy) : a;
   return build(mem, childrenBefore(copy ?? a)) ?? {};
 }
 
@@ -446,8 +575,34 @@ function builtAs(a: Fields, mem: boolean): boolean {
 export function difference(a: Fields, b: Fields): Fields {
   return diffNode(a, b, true) ?? {};
 }
+/**
+ * diffNode's results for two shared nodes (below the root), by their identity: many objects lose
+ * the same fields from the same shared subtree. null stands for undefined (nothing left).
+ */
+const diffMemo = new Map<Fields, Map<Fields, Fields | null>>();
+const DIFF_MEMO_LIMIT = 4096;
+let diffMemoSize = 0;
+
 function diffNode(a: Fields, b: Fields | undefined, root = false): Fields | undefined {
   if (!b) return a;
+  if (root || !sharedNodes.has(a) || !sharedNodes.has(b)) return diffNodes(a, b, root);
+  let byB = diffMemo.get(a);
+  const known = byB?.get(b);
+  if (known !== undefined) return known ?? undefined;
+  const d = diffNodes(a, b, false);
+  if (diffMemoSize >= DIFF_MEMO_LIMIT) {
+    diffMemo.clear();
+    diffMemoSize = 0;
+    byB = undefined;
+  }
+  if (byB === undefined) diffMemo.set(a, (byB = new Map()));
+  byB.set(b, d ?? null);
+  diffMemoSize++;
+  return d;
+}
+
+/** diffNode's work, unmemoized. */
+function diffNodes(a: Fields, b: Fields, root: boolean): Fields | undefined {
   const mem = !root && isMember(a) && !isMember(b);
   let touches = false;
   // Children of a that lose something go into a copy of a (one allocation, a's key order kept);
@@ -472,7 +627,7 @@ function diffNode(a: Fields, b: Fields | undefined, root = false): Fields | unde
   if (children) return build(mem, children);
   // Nothing below `a` is taken away: share it (stored entries are never mutated).
   if (!copy && !touches && (root || mem === isMember(a))) return a;
-  if (builtAs(a, mem)) return copy ?? a;
+  if (builtAs(a, mem)) return copy ? intern(copy) : a;
   return build(mem, childrenBefore(copy ?? a));
 }
 
