@@ -16,7 +16,7 @@ import { mergePatch } from '../../engine/api/patch';
 import { kindPrefix, qualifiedName } from '../../engine/api/resources';
 import type { ApiServer } from '../../engine/api/server';
 import { isApiError } from '../../engine/api/errors';
-import { union, type Fields } from '../../engine/api/managedFields';
+import { union, type Fields } from '../../engine/api/fieldSet';
 import { kindHasSchema } from '../../engine/api/unknownFields';
 import { createThreeWayMergePatch, strategicMerge } from '../../engine/api/strategicMerge';
 import { sortKeys } from '../../engine/api/strategicDiff';

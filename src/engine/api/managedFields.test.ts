@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../objects';
 import { errorOf, testServer } from './kinds/testServer';
-import { difference, union, type Fields } from './managedFields';
+import { difference, union, type Fields } from './fieldSet';
 
 const deployment = (spec: Record<string, unknown>, labels: Record<string, string> = { app: 'web' }): KubeObject => ({
   apiVersion: 'apps/v1',
