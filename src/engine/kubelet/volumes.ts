@@ -13,21 +13,10 @@
  */
 import type { Container, Volume, VolumeMount } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../objects';
-import type { FileLayer, ListableFs, VolumeView } from './runtime/rootfs';
+import { normalisePath, type FileLayer, type ListableFs, type VolumeView } from './runtime/rootfs';
 import { base64Decode } from './containerEnv';
 import type { NodeKubelet } from './kubelet';
 import type { ContainerState, PodState } from './types';
-
-/** `/data/`, `data//x/.` → `/data`, `/data/x`: mount paths as the container's view keys them. */
-function normalisePath(path: string): string {
-  const parts: string[] = [];
-  for (const p of path.split('/')) {
-    if (p === '' || p === '.') continue;
-    if (p === '..') parts.pop();
-    else parts.push(p);
-  }
-  return '/' + parts.join('/');
-}
 
 function emptyDirMounts(spec: Container, pod: KubeObject): { mount: VolumeMount; volume: Volume }[] {
   const volumes = (pod.spec?.volumes ?? []) as Volume[];

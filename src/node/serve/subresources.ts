@@ -7,10 +7,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError, badRequest } from '../../engine/api/errors';
 import { applyPatch } from '../../engine/api/patch';
-import { qualifiedName, type ResourceType } from '../../engine/api/resources';
+import { qualifiedName } from '../../engine/api/resources';
 import { scaleReplicas } from '../../engine/api/strictDecoding';
 import type { KubeObject } from '../../engine/objects';
-import { selectorString } from '../../engine/printers';
+import { scaleOf } from '../../engine/api/scale';
 import { clone } from '../../engine/util/clone';
 import type { ServeContext } from './context';
 import { findSubresource } from './discovery';
@@ -87,29 +87,18 @@ async function serveStatus(ctx: ServeContext, req: IncomingMessage, res: ServerR
   throw methodNotAllowed(method);
 }
 
-function scaleOf(t: ResourceType, obj: KubeObject) {
-  const m = obj.metadata;
-  return {
-    kind: 'Scale',
-    apiVersion: 'autoscaling/v1',
-    metadata: { name: m.name, namespace: m.namespace, uid: m.uid, resourceVersion: m.resourceVersion, creationTimestamp: m.creationTimestamp },
-    spec: { replicas: obj.spec?.replicas ?? 0 },
-    status: { replicas: obj.status?.replicas ?? 0, selector: selectorString(obj.spec?.selector) },
-  };
-}
-
 async function serveScale(ctx: ServeContext, req: IncomingMessage, res: ServerResponse, route: ResourceRoute, q: URLSearchParams): Promise<void> {
   const resource = qualifiedName(route.type);
   const api = ctx.sim.api;
   const method = req.method ?? 'GET';
   const current = api.get(resource, route.namespace, route.name!);
-  if (method === 'GET') return sendJson(res, 200, scaleOf(route.type, current));
-  let scale: ReturnType<typeof scaleOf>;
-  if (method === 'PUT') scale = (await readObjectBody(req)) as ReturnType<typeof scaleOf>;
+  if (method === 'GET') return sendJson(res, 200, scaleOf(current));
+  let scale: KubeObject;
+  if (method === 'PUT') scale = (await readObjectBody(req)) as KubeObject;
   else if (method === 'PATCH') {
     const type = patchTypeOf(req.headers['content-type']);
     if (type === 'apply') throw new ApiError(415, 'BadRequest', 'server-side apply of the scale subresource is not supported by this server');
-    scale = applyPatch(route.type, scaleOf(route.type, current), parseJsonBody(await readBody(req)), type === 'strategic' ? 'merge' : type) as ReturnType<typeof scaleOf>;
+    scale = applyPatch(route.type, scaleOf(current), parseJsonBody(await readBody(req)), type === 'strategic' ? 'merge' : type) as KubeObject;
   } else throw methodNotAllowed(method);
   const rv = scale.metadata?.resourceVersion;
   const replicas = scaleReplicas(scale, method === 'PUT' ? 'update' : 'patch');
@@ -125,5 +114,5 @@ async function serveScale(ctx: ServeContext, req: IncomingMessage, res: ServerRe
   if (rv && method === 'PUT') patch.metadata = { resourceVersion: rv };
   const fieldManager = fieldManagerOf(q, req.headers['user-agent']);
   const updated = api.patch(resource, route.namespace, route.name!, 'merge', patch, { dryRun: isDryRun(q), fieldManager, fieldSubresource: 'scale' });
-  sendJson(res, 200, scaleOf(route.type, updated));
+  sendJson(res, 200, scaleOf(updated));
 }

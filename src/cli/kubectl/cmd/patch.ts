@@ -10,7 +10,7 @@ import { ApiError, badRequest, isApiError } from '../../../engine/api/errors';
 import { applyPatch, jsonPatch, type PatchType } from '../../../engine/api/patch';
 import { kindPrefix } from '../../../engine/api/resources';
 import type { KubeObject } from '../../../engine/objects';
-import { selectorString } from '../../../engine/printers';
+import { scaleOf } from '../../../engine/api/scale';
 import { deepEqual } from '../../../engine/util/clone';
 import { selectObjects, type Found } from '../builder';
 import { type CommandEnv, type KubectlCommand } from '../command';
@@ -114,17 +114,6 @@ export function parsePatch(source: string, shown: string): unknown {
   } catch (e) {
     throw new Error(`unable to parse "${shown}": ${(e as Error).message.split('\n')[0]}`);
   }
-}
-
-function scaleOf(obj: KubeObject): KubeObject {
-  const m = obj.metadata;
-  return {
-    kind: 'Scale',
-    apiVersion: 'autoscaling/v1',
-    metadata: { name: m.name, namespace: m.namespace, uid: m.uid, resourceVersion: m.resourceVersion, creationTimestamp: m.creationTimestamp },
-    spec: { replicas: obj.spec?.replicas ?? 0 },
-    status: { replicas: obj.status?.replicas ?? 0, selector: selectorString(obj.spec?.selector) },
-  };
 }
 
 function patchOne(env: CommandEnv, f: Found, type: PatchType, body: unknown, sub: string, dryRun: string): { before: KubeObject; after: KubeObject; name: string } {

@@ -128,6 +128,7 @@ export interface ListableFs extends ShellFs {
   paths?(): string[];
 }
 
+/** `/data/`, `data//x/.` → `/data`, `/data/x`: paths as a container's filesystem and mounts key them. */
 export function normalisePath(path: string): string {
   const parts: string[] = [];
   for (const p of path.split('/')) {

