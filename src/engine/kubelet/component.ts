@@ -20,7 +20,7 @@ import { podServing, type Serving } from './serving';
 import { buildLease, buildNode, deriveLease, deriveNode, LEASE_NAMESPACE } from './nodeObject';
 import { powerOn, startNode, stopNode } from './reboot';
 import type { ContainerRuntime } from './runtimePort';
-import type { NodeSpecInput, NodeState, TimerData } from './types';
+import { idTable, type NodeSpecInput, type NodeState, type TimerData } from './types';
 
 export const KUBELET_COMPONENT = 'kubelet';
 const NODE_INDEX = 'kubelet.nodeName';
@@ -97,7 +97,7 @@ export class KubeletComponent implements Component {
       ipam: newIpam(spec.podCIDR),
       crashBackoff: {},
       pullBackoff: {},
-      pods: {},
+      pods: idTable(),
       containerSeq: 0,
     };
     this.nodes.set(spec.name, this.newKubelet(state));

@@ -3,6 +3,8 @@
  * network address and the bridge gateway (`.1`), continue after the last address given (not the
  * lowest free one), wrap around, never reuse an address still held. Plain JSON state.
  */
+import { idTable } from './types';
+
 export interface IpamState {
   cidr: string;
   /** Offset (from the network address) of the last address handed out. */
@@ -12,7 +14,7 @@ export interface IpamState {
 }
 
 export function newIpam(cidr: string): IpamState {
-  return { cidr, last: 1, used: {} };
+  return { cidr, last: 1, used: idTable() };
 }
 
 /** Ranges parsed so far (a pure cache: one per node, each allocating again and again). */

@@ -183,3 +183,12 @@ export type TimerData =
   | { k: 'probe'; uid: string; container: string; instance: number; probe: ProbeKind; boot: number };
 
 export type ProbeKind = 'startup' | 'readiness' | 'liveness';
+
+/**
+ * An empty object for a table keyed by ids (pod uids, IPs): null-prototype objects are hash
+ * tables in V8 from the start, where a plain `{}` would get a hidden class per key added — and
+ * every node's keys differ, so none of those classes is ever shared. Plain JSON all the same.
+ */
+export function idTable<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
