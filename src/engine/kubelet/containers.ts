@@ -11,6 +11,7 @@ import type { NodeKubelet } from './kubelet';
 import { startProcess, stopProcess } from './processes';
 import { resetProbes, startProbes } from './probes';
 import { finishTermination } from './termination';
+import { TextCache } from './textCache';
 import type { ContainerState, PodState, TerminatedInfo } from './types';
 
 /** The PLEG notices a container's death within its 1 s relist; the pod is synced then. */
@@ -18,13 +19,24 @@ export const PLEG_RELIST_MS = 1000;
 const CREATE_MS: [number, number] = [20, 80];
 const START_MS: [number, number] = [40, 160];
 
+/** Waiting states while a container's image is pulled and it is created (shared: states are replaced, never changed). */
+const CREATING = { reason: 'ContainerCreating' };
+const INITIALIZING = { reason: 'PodInitializing' };
+
+export function waitingToCreate(c: ContainerState): { reason: string } {
+  return c.init ? INITIALIZING : CREATING;
+}
+
+const CREATED = new TextCache((name) => `Created container: ${name}`);
+const STARTED = new TextCache((name) => `Started container ${name}`);
+
 export function crashKey(ps: PodState, c: ContainerState): string {
   return `${ps.uid}_${c.name}`;
 }
 
 export function createContainer(k: NodeKubelet, ps: PodState, c: ContainerState): void {
   c.step = 'creating';
-  c.waiting = { reason: c.init ? 'PodInitializing' : 'ContainerCreating' };
+  c.waiting = waitingToCreate(c);
   k.markDirty(ps);
   k.schedule(k.now() + k.jitter(CREATE_MS), { k: 'create', uid: ps.uid, container: c.name, instance: c.instance, boot: k.state.boot });
 }
@@ -33,7 +45,7 @@ export function onCreateDue(k: NodeKubelet, ps: PodState, c: ContainerState): vo
   if (c.step !== 'creating' || ps.terminating) return;
   k.state.containerSeq++;
   c.containerID = `containerd://${k.ctx.random.hex(64)}`;
-  k.record(ps, c, 'Normal', 'Created', `Created container: ${c.name}`);
+  k.record(ps, c, 'Normal', 'Created', CREATED.get(c.name));
   k.schedule(k.now() + k.jitter(START_MS), { k: 'start', uid: ps.uid, container: c.name, instance: c.instance, boot: k.state.boot });
 }
 
@@ -46,7 +58,7 @@ export function onStartDue(k: NodeKubelet, ps: PodState, c: ContainerState): voi
   c.terminated = undefined;
   c.started = !spec.startupProbe;
   c.ready = c.started && !spec.readinessProbe && !c.init;
-  k.record(ps, c, 'Normal', 'Started', `Started container ${c.name}`);
+  k.record(ps, c, 'Normal', 'Started', STARTED.get(c.name));
   k.markDirty(ps);
   startProbes(k, ps, c, spec);
   startProcess(k, ps, c, spec);

@@ -23,16 +23,18 @@ const SERVER_SHUTDOWN_MS: [number, number] = [50, 250];
  * resolveImage is a pure function of the reference and the node's OS, asked on every pull and
  * container start: answers are remembered (a bounded cache; callers only read them).
  */
-const resolved = new Map<string, ImageResolution>();
+const resolved = new Map<string, Map<string, ImageResolution>>();
 const RESOLVED_MAX = 1024;
 
 export function resolveImage(image: string, platform: Platform): ImageResolution {
-  const key = `${platform.os}|${image}`;
-  let r = resolved.get(key);
+  // By OS, then by reference: no key string to build per ask.
+  let forOs = resolved.get(platform.os);
+  if (!forOs) resolved.set(platform.os, (forOs = new Map()));
+  let r = forOs.get(image);
   if (!r) {
-    if (resolved.size >= RESOLVED_MAX) resolved.clear();
+    if (forOs.size >= RESOLVED_MAX) forOs.clear();
     r = resolveImageUncached(image, platform);
-    resolved.set(key, r);
+    forOs.set(image, r);
   }
   return r;
 }

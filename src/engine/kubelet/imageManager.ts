@@ -6,9 +6,9 @@
  */
 import { formatGoDuration as goDuration } from '../util/duration';
 import { backoffNext, inBackoffSinceUpdate } from './backoff';
-import { createContainer } from './containers';
+import { createContainer, waitingToCreate } from './containers';
 import { containerNamed, type NodeKubelet } from './kubelet';
-import { platformOf } from './nodeObject';
+import { TextCache } from './textCache';
 import type { ContainerState, PodState } from './types';
 
 /**
@@ -32,16 +32,15 @@ function pullKey(ps: PodState, c: ContainerState): string {
   return `${ps.uid}_${c.image}`;
 }
 
-function waitingReason(c: ContainerState): string {
-  return c.init ? 'PodInitializing' : 'ContainerCreating';
-}
+const ALREADY_PRESENT = new TextCache((image) => `Container image "${image}" already present on machine`);
+const PULLING = new TextCache((image) => `Pulling image "${image}"`);
 
 /** EnsureImageExists, then create the container once the image is there. */
 export function beginImage(k: NodeKubelet, ps: PodState, c: ContainerState): void {
   const spec = k.containerSpec(ps, c);
   c.image = spec.image ?? '';
   c.instance++;
-  const resolved = k.runtime.resolveImage(c.image, platformOf(k.state.spec));
+  const resolved = k.runtime.resolveImage(c.image, k.platform);
   k.markDirty(ps);
   if (!resolved.ok && resolved.reason === 'InvalidImageName') {
     k.record(ps, c, 'Warning', 'InspectFailed', resolved.message);
@@ -51,7 +50,7 @@ export function beginImage(k: NodeKubelet, ps: PodState, c: ContainerState): voi
   const policy = pullPolicyOf(c.image, spec.imagePullPolicy);
   if (policy === 'Never' || (policy === 'IfNotPresent' && cached)) {
     if (cached && resolved.ok) {
-      k.record(ps, c, 'Normal', 'Pulled', `Container image "${c.image}" already present on machine`);
+      k.record(ps, c, 'Normal', 'Pulled', ALREADY_PRESENT.get(c.image));
       c.imageRef = resolved.ref;
       c.imageID = cached.imageID;
       return createContainer(k, ps, c);
@@ -62,9 +61,9 @@ export function beginImage(k: NodeKubelet, ps: PodState, c: ContainerState): voi
   }
   // No key to build while nothing is backing off (the usual case).
   if (hasEntries(k.state.pullBackoff) && inBackoffSinceUpdate(k.state.pullBackoff, pullKey(ps, c), k.now())) return pullBackOff(k, ps, c);
-  k.record(ps, c, 'Normal', 'Pulling', `Pulling image "${c.image}"`);
+  k.record(ps, c, 'Normal', 'Pulling', PULLING.get(c.image));
   c.step = 'pulling';
-  c.waiting = { reason: waitingReason(c) };
+  c.waiting = waitingToCreate(c);
   k.state.pullQueue.push({ uid: ps.uid, container: c.name, image: c.image, enqueuedAt: k.now() });
   pumpPulls(k);
 }
@@ -86,7 +85,7 @@ export function pumpPulls(k: NodeKubelet): void {
   const head = k.state.pullQueue[0];
   if (!head || head.startedAt !== undefined) return;
   head.startedAt = k.now();
-  const resolved = k.runtime.resolveImage(head.image, platformOf(k.state.spec));
+  const resolved = k.runtime.resolveImage(head.image, k.platform);
   const ms = resolved.ok
     ? k.runtime.pullDuration(resolved, !!k.state.images[resolved.ref], k.draw)
     : k.runtime.pullFailureDuration(k.draw);
@@ -101,7 +100,7 @@ export function onPullDone(k: NodeKubelet, uid: string, container: string): void
   const ps = k.state.pods[uid];
   const c = ps ? containerNamed(ps, container) : undefined;
   if (!ps || !c || c.step !== 'pulling' || ps.terminating) return;
-  const resolved = k.runtime.resolveImage(head.image, platformOf(k.state.spec));
+  const resolved = k.runtime.resolveImage(head.image, k.platform);
   const now = k.now();
   if (!resolved.ok) {
     k.record(ps, c, 'Warning', 'Failed', `Failed to pull image "${head.image}": ${resolved.message}`);

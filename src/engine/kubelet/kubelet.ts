@@ -16,8 +16,10 @@ import { allocateIp, releaseIp } from './ipam';
 import { buildPodStatus } from './podStatus';
 import { onProcTimer, onTermExit, type DormantProcess, type LiveProcess } from './processes';
 import { onProbe } from './probes';
-import type { ContainerRuntime } from './runtimePort';
+import { kernelVersionOf, platformOf } from './nodeObject';
+import type { ContainerRuntime, Platform } from './runtimePort';
 import { beginTermination, onKillDue, updateTermination } from './termination';
+import { TextCache } from './textCache';
 import type { ContainerState, NodeState, PodState, TimerData } from './types';
 
 /** From pod bind to the sandbox (pause container + CNI) being ready. */
@@ -26,6 +28,8 @@ const SANDBOX_MS: [number, number] = [300, 900];
 const PERIODIC = { periodic: true };
 const NOT_PERIODIC = { periodic: false };
 const NO_SPECS: Container[] = [];
+/** Options of every status post (the server only reads them). */
+const POST_OPTIONS = { handOver: true, fieldManager: 'kubelet' };
 
 export class NodeKubelet {
   /** By container: its state object is the container's for as long as the pod is here (no key strings to build). */
@@ -46,10 +50,17 @@ export class NodeKubelet {
     readonly answerCall: (name: string, payload: unknown, from: { pod: PodState; container: string }) => unknown = () => undefined,
   ) {
     this.eventSource = { component: 'kubelet', host: state.spec.name };
+    this.platform = platformOf(state.spec);
+    this.kernelVersion = kernelVersionOf(state.spec);
   }
 
   /** Who this kubelet's Events come from: one object for all (the recorder copies what it keeps). */
   private readonly eventSource: EventSource;
+
+  /** The node's OS and architecture, as images are resolved for it (the node's spec does not change). */
+  readonly platform: Platform;
+  /** The kernel its containers see. */
+  readonly kernelVersion: string;
 
   /** A number in [0, 1) from the simulation's source, as a function to hand to the runtime (one per kubelet). */
   readonly draw = (): number => this.ctx.random.next();
@@ -121,7 +132,7 @@ export class NodeKubelet {
     try {
       // The status was built afresh for this write (parts it shares come from the stored, never
       // mutated pod): hand it over rather than have the server copy it.
-      this.ctx.api.updateStatus('pods', { ...pod, status } as KubeObject, { handOver: true, fieldManager: 'kubelet' });
+      this.ctx.api.updateStatus('pods', { ...pod, status } as KubeObject, POST_OPTIONS);
     } catch {
       // The pod went away meanwhile: its DELETED event cleans up.
     }
@@ -238,20 +249,12 @@ export class NodeKubelet {
   }
 }
 
-/** Field paths by container name (a pure, bounded cache: every pod of a Deployment names the same containers). */
-const fieldPaths = { containers: new Map<string, string>(), initContainers: new Map<string, string>() };
-const FIELD_PATHS_MAX = 1024;
+const appFieldPaths = new TextCache((name) => `spec.containers{${name}}`);
+const initFieldPaths = new TextCache((name) => `spec.initContainers{${name}}`);
 
 /** `spec.containers{name}`: where an Event about the container points. */
 function containerFieldPath(c: ContainerState): string {
-  const list = c.init ? 'initContainers' : 'containers';
-  const known = fieldPaths[list];
-  let path = known.get(c.name);
-  if (path === undefined) {
-    if (known.size >= FIELD_PATHS_MAX) known.clear();
-    known.set(c.name, (path = `spec.${list}{${c.name}}`));
-  }
-  return path;
+  return (c.init ? initFieldPaths : appFieldPaths).get(c.name);
 }
 
 /** A loop rather than `find`: no closure per timer. */

@@ -7,6 +7,7 @@ import { podQOSClass } from '../api/kinds/qos';
 import type { KubeObject } from '../objects';
 import { reuseUnchanged, sameEntries } from '../util/clone';
 import { formatRFC3339, parseTime } from '../util/time';
+import { TextCache } from './textCache';
 import type { ContainerState, PodState, TerminatedInfo } from './types';
 
 const NO_STATUS: Record<string, unknown> = {};
@@ -31,21 +32,41 @@ function stateJSON(c: ContainerState): Record<string, unknown> {
 }
 
 /**
- * The container's state: the stored one, not built again, when it is that of a running container
- * started at the same second (the usual case once running); else built and shared where unchanged.
+ * The container's state: the stored one, not built again, when it says the same (the usual case);
+ * a running or plain waiting state is one object for all the containers that are in it (stored
+ * objects are never changed, so pods may share them); else built and shared where unchanged.
  */
 function stateStatus(c: ContainerState, prev: unknown): unknown {
-  if (c.step === 'running' && c.startedAt !== undefined) {
-    const running = onlyEntry(prev, 'running');
-    if (running !== undefined && onlyEntry(running, 'startedAt') === formatRFC3339(c.startedAt)) return prev;
-  }
+  if (c.step === 'running' && c.startedAt !== undefined) return sharedState(prev, 'running', 'startedAt', formatRFC3339(c.startedAt));
+  if (c.waiting && !c.waiting.message) return sharedState(prev, 'waiting', 'reason', c.waiting.reason);
+  if (!c.waiting && !c.terminated) return sharedState(prev, 'waiting', 'reason', c.init ? 'PodInitializing' : 'ContainerCreating');
   return reuseUnchanged(prev, stateJSON(c));
 }
+
+/** `{ [state]: { [key]: value } }`: `prev` when it is just that, else the one object saying it. */
+function sharedState(prev: unknown, state: 'running' | 'waiting', key: string, value: string): unknown {
+  const inner = onlyEntry(prev, state);
+  if (inner !== undefined && onlyEntry(inner, key) === value) return prev;
+  const known = sharedStates[state];
+  let shared = known.get(value);
+  if (!shared) {
+    if (known.size >= SHARED_MAX) known.clear();
+    known.set(value, (shared = { [state]: { [key]: value } }));
+  }
+  return shared;
+}
+
+/** States by their one value (a start time, a reason): a pure, bounded cache. */
+const sharedStates = { running: new Map<string, object>(), waiting: new Map<string, object>() };
+const SHARED_MAX = 1024;
+
+/** Read only: the lastState of every container that has none. */
+const NO_LAST_STATE = {};
 
 /** The stored lastState when it is empty and still should be. */
 function lastStateStatus(c: ContainerState, prev: unknown): unknown {
   const last = c.waiting && c.terminated ? c.terminated : c.lastTerminated;
-  if (!last && isEmptyObject(prev)) return prev;
+  if (!last) return isEmptyObject(prev) ? prev : NO_LAST_STATE;
   return reuseUnchanged(prev, lastStateJSON(c));
 }
 
@@ -190,7 +211,37 @@ function condition(ps: PodState, prev: unknown, type: string, status: string, no
   let kept = ps.conditions[type];
   if (!kept || kept.status !== status) ps.conditions[type] = kept = { status, at: now };
   const lastTransitionTime = formatRFC3339(kept.at);
-  if (sameCondition(prev, type, generation, status, lastTransitionTime, reason, message)) return prev;
+  // The shared object first: the stored condition usually is that very object (nothing to compare).
+  const shared = sharedCondition(type, generation, status, lastTransitionTime, reason, message);
+  if (prev === shared || sameCondition(prev, type, generation, status, lastTransitionTime, reason, message)) return prev;
+  return shared;
+}
+
+/**
+ * Conditions built, by transition time: the pods that change alike within a second (replicas
+ * starting together) share one object — stored objects are never changed. A pure, bounded cache.
+ */
+const conditionsAt = new Map<string, Record<string, unknown>[]>();
+/** Seconds remembered, and conditions per second: past that, the cache starts over or is not used. */
+const CONDITION_SECONDS_MAX = 64;
+const CONDITIONS_PER_SECOND_MAX = 32;
+
+function sharedCondition(type: string, generation: number | undefined, status: string, ltt: string, reason?: string, message?: string): Record<string, unknown> {
+  let known = conditionsAt.get(ltt);
+  if (!known) {
+    if (conditionsAt.size >= CONDITION_SECONDS_MAX) conditionsAt.clear();
+    conditionsAt.set(ltt, (known = []));
+  }
+  // All built by newCondition: the same values are the same keys in the same order.
+  for (const c of known) {
+    if (c.type === type && c.status === status && c.observedGeneration === generation && c.reason === (reason || undefined) && c.message === (message || undefined)) return c;
+  }
+  const c = newCondition(type, generation, status, ltt, reason, message);
+  if (known.length < CONDITIONS_PER_SECOND_MAX) known.push(c);
+  return c;
+}
+
+function newCondition(type: string, generation: number | undefined, status: string, lastTransitionTime: string, reason?: string, message?: string): Record<string, unknown> {
   // The usual shapes as one literal each: no growing the object key by key.
   if (generation !== undefined && !message) {
     if (!reason) return { type, observedGeneration: generation, status, lastProbeTime: null, lastTransitionTime };
@@ -263,7 +314,7 @@ export function buildPodStatus(pod: KubeObject, ps: PodState, hostIP: string, no
     prevConditions.length === 5 && prevConditions[0] === toStart && prevConditions[1] === init && prevConditions[2] === ready && prevConditions[3] === containersReady && prevConditions[4] === podScheduled
       ? prevConditions
       : [toStart, init, ready, containersReady, podScheduled];
-  const hostIPs = ipList(prev.hostIPs, hostIP);
+  const hostIPs = hostIpList(prev.hostIPs, hostIP);
   // A hostNetwork pod shares the node's network namespace: the kubelet reports the node's IPs as
   // its pod IPs from the first status on (generateAPIPodStatus), with no sandbox IP allocated.
   const podIP = pod.spec?.hostNetwork ? hostIP : ps.podIP;
@@ -310,13 +361,33 @@ function initialized(ps: PodState, prev: unknown, terminal: boolean, inits: Cont
 function unreadyMessage(apps: ContainerState[]): string | undefined {
   let names: string | undefined;
   for (const c of apps) if (!c.ready) names = names === undefined ? c.name : `${names} ${c.name}`;
-  return names === undefined ? undefined : `containers with unready status: [${names}]`;
+  return names === undefined ? undefined : UNREADY.get(names);
 }
+
+/** By the unready containers' names: replicas starting up all say the same. */
+const UNREADY = new TextCache((names) => `containers with unready status: [${names}]`);
 
 /** `[{ ip }]`: the stored list when it is just that. */
 function ipList(prev: unknown, ip: string): unknown[] {
-  if (Array.isArray(prev) && prev.length === 1 && isIpEntry(prev[0], ip)) return prev;
+  if (isIpList(prev, ip)) return prev;
   return [{ ip }];
+}
+
+/** The same for the node's address: one list for all its pods (a pure, bounded cache). */
+function hostIpList(prev: unknown, ip: string): unknown[] {
+  if (isIpList(prev, ip)) return prev;
+  let shared = hostIpLists.get(ip);
+  if (!shared) {
+    if (hostIpLists.size >= SHARED_MAX) hostIpLists.clear();
+    hostIpLists.set(ip, (shared = [{ ip }]));
+  }
+  return shared;
+}
+
+const hostIpLists = new Map<string, unknown[]>();
+
+function isIpList(prev: unknown, ip: string): prev is unknown[] {
+  return Array.isArray(prev) && prev.length === 1 && isIpEntry(prev[0], ip);
 }
 
 function isIpEntry(e: unknown, ip: string): boolean {
@@ -325,23 +396,20 @@ function isIpEntry(e: unknown, ip: string): boolean {
   return true;
 }
 
+/** The stored list when every status in it is still its own; else a new one (no list built to find that out). */
 function containerStatuses(pod: KubeObject, list: ContainerState[], prev: unknown): unknown[] {
   const prevList: unknown[] = Array.isArray(prev) ? prev : NONE;
-  const out = new Array(list.length);
+  let out: unknown[] | undefined;
   for (let i = 0; i < list.length; i++) {
     const p = prevList[i];
     const prevStatus = p !== null && typeof p === 'object' && !Array.isArray(p) ? (p as Record<string, unknown>) : NO_STATUS;
-    const status = containerStatusJSON(list[i], specFor(pod, list[i].name) ?? NO_SPEC, prevStatus);
-    out[i] = sameEntries(prevStatus, status) ? prevStatus : status;
+    const built = containerStatusJSON(list[i], specFor(pod, list[i].name) ?? NO_SPEC, prevStatus);
+    const status = sameEntries(prevStatus, built) ? prevStatus : built;
+    if (out === undefined && status !== p) out = prevList.slice(0, i);
+    if (out !== undefined) out.push(status);
   }
-  return sameElements(prevList, out) ? prevList : out;
-}
-
-/** The same elements (by identity) in the same order. */
-function sameElements(a: unknown[], b: unknown[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+  if (out !== undefined) return out;
+  return prevList.length === list.length ? prevList : prevList.slice(0, list.length);
 }
 
 const NONE: string[] = [];

@@ -15,7 +15,6 @@ import { containerExited } from './containers';
 import type { NodeKubelet } from './kubelet';
 import { appendLog } from './logs';
 import type { ContainerFs, ContainerProcess, ProcEffect } from './runtimePort';
-import { kernelVersionOf } from './nodeObject';
 import { memoryBytes } from './quantity';
 import type { ContainerState, PodState, ProcessRecord } from './types';
 import { keepVolumeWrites, mountsEmptyDir, volumeFilesAt } from './volumes';
@@ -26,7 +25,7 @@ export interface LiveProcess {
   fs: ContainerFs;
   /** What the process's clock reads. */
   clock: number;
-  /** The pod and container spec it was started from: what a replay starts it from again. */
+  /** The pod (its identity and spec, see `startingPod`) and container spec it was started from: what a replay starts it from again. */
   pod: KubeObject;
   spec: Container;
   /** An exec probe wrote to its files: a replay would not bring that back, so it stays live. */
@@ -53,9 +52,12 @@ export const dormancy = { keepParked: false };
 const MAX_STEPS_PER_INSTANT = 200_000;
 
 /** The process's files; `under` (what its volumes held when it started) shows through but is not its own. */
-export function memoryFs(under: Record<string, string> = {}): ContainerFs {
+export function memoryFs(under: Record<string, string> = NO_FILES): ContainerFs {
   return new ProcessFiles(under);
 }
+
+/** Read only: what most processes' volumes held when they started. */
+const NO_FILES: Record<string, string> = {};
 
 /** A class rather than closures, and no Map until the first write: most processes never write a file. */
 class ProcessFiles implements ContainerFs {
@@ -77,12 +79,28 @@ class ProcessFiles implements ContainerFs {
   }
 }
 
-function spawn(k: NodeKubelet, ps: PodState, c: ContainerState, spec: Container, rec: ProcessRecord, pod = k.podObject(ps)!): LiveProcess {
+/**
+ * What a process is started from: the pod's identity and spec. Its status and the rest of its
+ * metadata change while it runs (a replay after a restore could not see them as they were), and
+ * a process kept for as long as its container runs then holds no old version of the pod.
+ */
+function startingPod(pod: KubeObject): KubeObject {
+  const m = pod.metadata;
+  return { apiVersion: pod.apiVersion, kind: pod.kind, metadata: { name: m.name, namespace: m.namespace, uid: m.uid }, spec: pod.spec };
+}
+
+function spawn(k: NodeKubelet, ps: PodState, c: ContainerState, spec: Container, rec: ProcessRecord, pod = startingPod(k.podObject(ps)!)): LiveProcess {
   const fs = memoryFs(rec.volumeFiles);
   const live: LiveProcess = { instance: c.instance, proc: undefined as unknown as ContainerProcess, fs, clock: rec.startedAt, pod, spec };
   const memoryLimitBytes = memoryBytes(spec.resources?.limits?.memory);
-  live.proc = k.runtime.startProcess({ pod, container: spec, podIP: ps.podIP ?? '', nodeName: k.name, kernelVersion: kernelVersionOf(k.state.spec), now: () => live.clock, seed: rec.seed, fs, memoryLimitBytes });
+  // Bound rather than an arrow function: tsx names every named closure it makes (a defineProperty per start).
+  const now = readClock.bind(live);
+  live.proc = k.runtime.startProcess({ pod, container: spec, podIP: ps.podIP ?? '', nodeName: k.name, kernelVersion: k.kernelVersion, now, seed: rec.seed, fs, memoryLimitBytes });
   return live;
+}
+
+function readClock(this: LiveProcess): number {
+  return this.clock;
 }
 
 export function startProcess(k: NodeKubelet, ps: PodState, c: ContainerState, spec: Container): void {
@@ -145,7 +163,9 @@ function drive(k: NodeKubelet, ps: PodState, c: ContainerState): void {
   const live = liveProcess(k, ps, c);
   const rec = c.process;
   if (!live || !rec) return;
-  live.clock = k.now();
+  // Read once: the clock stands still while the process runs (one number for all its log lines).
+  const now = k.now();
+  live.clock = now;
   let input: unknown = undefined;
   for (let n = 0; n < MAX_STEPS_PER_INSTANT; n++) {
     const r = live.proc.gen.next(input);
@@ -159,11 +179,11 @@ function drive(k: NodeKubelet, ps: PodState, c: ContainerState): void {
     switch (effect.type) {
       case 'sleep':
         // `Infinity`: until killed; no timer to wait for.
-        if (Number.isFinite(effect.ms)) k.schedule(k.now() + Math.max(0, effect.ms), { k: 'proc', uid: ps.uid, container: c.name, instance: c.instance, boot: k.state.boot });
+        if (Number.isFinite(effect.ms)) k.schedule(now + Math.max(0, effect.ms), { k: 'proc', uid: ps.uid, container: c.name, instance: c.instance, boot: k.state.boot });
         else if (!live.touched && !dormancy.keepParked) k.live.set(c, { instance: live.instance, dormant: true, pod: live.pod, spec: live.spec });
         return;
       case 'log':
-        appendLog(c, k.now(), effect.stream, effect.text);
+        appendLog(c, now, effect.stream, effect.text);
         break;
       case 'ready':
         rec.listening = true;

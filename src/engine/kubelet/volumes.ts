@@ -22,10 +22,15 @@ function emptyDirMounts(spec: Container, pod: KubeObject): { mount: VolumeMount;
   const volumes = (pod.spec?.volumes ?? []) as Volume[];
   const out: { mount: VolumeMount; volume: Volume }[] = [];
   for (const mount of spec.volumeMounts ?? []) {
-    const volume = volumes.find((v) => v.name === mount.name);
+    const volume = volumeNamed(volumes, mount.name);
     if (volume?.emptyDir && !mount.subPath) out.push({ mount, volume });
   }
   return out;
+}
+
+function volumeNamed(volumes: Volume[], name: string): Volume | undefined {
+  for (const v of volumes) if (v.name === name) return v;
+  return undefined;
 }
 
 /** The pod's emptyDir `name`, created empty on first use. */
@@ -36,7 +41,14 @@ function emptyDir(ps: PodState, name: string): FileLayer {
 
 /** Whether the container mounts an emptyDir (so its process's writes there must outlive it). */
 export function mountsEmptyDir(spec: Container, pod: KubeObject | undefined): boolean {
-  return !!pod && emptyDirMounts(spec, pod).length > 0;
+  // Asked at every container start and stop: loops, no list of mounts built to count it.
+  const volumes = pod?.spec?.volumes as Volume[] | undefined;
+  if (!volumes || !spec.volumeMounts) return false;
+  for (const mount of spec.volumeMounts) {
+    if (mount.subPath) continue;
+    if (volumeNamed(volumes, mount.name)?.emptyDir) return true;
+  }
+  return false;
 }
 
 /** The container instance ends: what its process wrote in emptyDirs stays with the pod. */

@@ -74,21 +74,32 @@ export function containerArgv(spec: Pick<ImageSpec, 'entrypoint' | 'cmd'>, comma
 
 const base = (p: string) => p.slice(p.lastIndexOf('/') + 1);
 
+/** Images whose shell is busybox's or alpine's, whatever their tag: no bash there. */
+const NO_BASH_REPOSITORY = /busybox|alpine|curl|stress/;
+
 /** Drop an entrypoint wrapper that would just `exec "$@"`, and map bash to the shell. */
 function effectiveArgv(spec: ImageSpec, argv: string[], tag: string): string[] {
-  const wrapped = spec.wrappers?.some((w) => w === argv[0] || base(w) === base(argv[0] ?? ''));
+  const wrapped = isWrapper(spec.wrappers, argv[0]);
   const out = wrapped && argv.length > 1 ? argv.slice(1) : argv;
-  const hasBash = spec.shell && !tag.includes('alpine') && !/busybox|alpine|curl|stress/.test(spec.repository);
+  const hasBash = spec.shell && !tag.includes('alpine') && !NO_BASH_REPOSITORY.test(spec.repository);
   if (hasBash && base(out[0] ?? '') === 'bash') return ['sh', ...out.slice(1)];
   return out;
 }
 
+/** Whether `program` is one of the image's entrypoint wrappers (a loop: no closure per start). */
+function isWrapper(wrappers: readonly string[] | undefined, program: string | undefined): boolean {
+  if (!wrappers) return false;
+  const name = base(program ?? '');
+  for (const w of wrappers) if (w === program || base(w) === name) return true;
+  return false;
+}
+
 function envMap(env: EnvInput | undefined, opts: ProcessOptions): Map<string, string> {
-  const m = new Map<string, string>([
-    ['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'],
-    ['HOSTNAME', opts.hostname],
-    ['HOME', '/root'],
-  ]);
+  // Set one by one: a Map built from a list of pairs goes through the iterator protocol.
+  const m = new Map<string, string>();
+  m.set('PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin');
+  m.set('HOSTNAME', opts.hostname);
+  m.set('HOME', '/root');
   if (Array.isArray(env)) for (const e of env) m.set(e.name, e.value ?? '');
   else if (env instanceof Map) for (const [k, v] of env) m.set(k, v);
   else if (env) for (const [k, v] of Object.entries(env as Record<string, string>)) m.set(k, v);
@@ -158,17 +169,22 @@ function startError(name: string): ExitResult {
   };
 }
 
-export function* startProcess(opts: ProcessOptions): Gen<ExitResult> {
+/**
+ * The container's process. Set up at once (the steps before its first effect are pure), so that
+ * the generator that runs it keeps only what it needs between effects.
+ */
+export function startProcess(opts: ProcessOptions): Gen<ExitResult> {
   const parsed = parseImage(opts.image);
-  if (!parsed.ok) return { exitCode: 128, reason: 'StartError', message: parsed.message };
+  if (!parsed.ok) return exit({ exitCode: 128, reason: 'StartError', message: parsed.message });
   const tag = parsed.ref.tag ?? 'latest';
   const spec = imageSpec(parsed.ref);
   const argv = effectiveArgv(spec, containerArgv(spec, opts.command, opts.args), tag);
-  if (argv.length === 0) return { exitCode: 128, reason: 'StartError', message: 'failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: no command specified: unknown' };
+  if (argv.length === 0) return exit({ exitCode: 128, reason: 'StartError', message: 'failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: no command specified: unknown' });
   const table = imageCommands(spec);
-  if (!executable(argv[0], spec, table)) return startError(argv[0]);
-  let clock = opts.now;
-  const now = () => clock;
+  if (!executable(argv[0], spec, table)) return exit(startError(argv[0]));
+  const clock = new Clock(opts.now);
+  // Bound rather than an arrow function: tsx names every named closure it makes (a defineProperty per start).
+  const now = readClock.bind(clock);
   const env = envMap(opts.env, opts);
   const server = directServer(argv[0], table);
   // The image's server as PID 1 (nginx, redis…) needs no shell: it would only look the command
@@ -176,6 +192,15 @@ export function* startProcess(opts: ProcessOptions): Gen<ExitResult> {
   const program: Generator<ServerStep, number, unknown> = server
     ? serve(server, serverContext(opts, tag, argv, env, now), spec, opts.random)
     : runArgv(argv, { dialect: 'ash', env, builtins: shellCommands(table, spec, opts, tag), now, fs: opts.fs, cwd: '/' });
+  return run(program, clock, opts);
+}
+
+function* exit(result: ExitResult): Gen<ExitResult> {
+  return result;
+}
+
+/** The program's steps as process effects: output as whole log lines, the clock moved by its sleeps. */
+function* run(program: Generator<ServerStep, number, unknown>, clock: Clock, opts: ProcessOptions): Gen<ExitResult> {
   const lines = new LineSplitter();
   let reply: unknown;
   for (;;) {
@@ -187,15 +212,17 @@ export function* startProcess(opts: ProcessOptions): Gen<ExitResult> {
     }
     const e = r.value;
     if (e.type === 'print') {
-      for (const l of e.lines) {
-        // A whole line is logged as it is, rather than written with a newline and split again.
-        if (lines.idle(l.stream) && !l.text.includes('\n')) yield { type: 'log', stream: l.stream, text: l.text };
+      for (let i = 0; i < e.lines.length; i++) {
+        const l = e.lines[i];
+        // A whole line is logged as it is (the line is its own effect), rather than written with a
+        // newline and split again.
+        if (lines.idle(l.stream) && !l.text.includes('\n')) yield l;
         else for (const text of lines.push(l.stream, l.text + '\n')) yield { type: 'log', stream: l.stream, text };
       }
     } else if (e.type === 'stdout' || e.type === 'stderr') {
       for (const text of lines.push(e.type, e.text)) yield { type: 'log', stream: e.type, text };
     } else if (e.type === 'sleep') {
-      clock += e.ms;
+      clock.ms += e.ms;
       yield e;
     } else if (e.name === 'process.ready') yield opts.readyPorts ? { type: 'ready', ports: opts.readyPorts } : { type: 'ready' };
     else if (e.name === 'process.usage') {
@@ -207,6 +234,15 @@ export function* startProcess(opts: ProcessOptions): Gen<ExitResult> {
       }
     } else reply = yield e;
   }
+}
+
+/** The process's clock: its start time plus the sleeps it has yielded. */
+class Clock {
+  constructor(public ms: number) {}
+}
+
+function readClock(this: Clock): number {
+  return this.ms;
 }
 
 /** Turns output chunks into whole lines per stream, as the CRI log format records them. */
@@ -258,16 +294,23 @@ function* serve(model: ServerModel, ctx: ServerContext, spec: ImageSpec, random:
     yield { type: 'print', lines: failure.lines };
     return failure.exitCode;
   }
-  yield { type: 'print', lines: model.start?.(ctx) ?? NO_LINES };
+  // Nothing to print is no step (printing is not an effect of its own).
+  const started = model.start?.(ctx) ?? NO_LINES;
+  if (started.length) yield { type: 'print', lines: started };
   if (model.exitCode !== undefined) return model.exitCode;
   yield { type: 'call', name: 'process.usage', payload: { cpuMillis: spec.cpuMillis, memoryBytes: spec.memoryBytes } };
   // Startup time varies a little between starts (±20%), drawn from the seeded source.
   yield { type: 'sleep', ms: Math.round(spec.readySeconds * 1000 * (0.8 + random() * 0.4)) };
-  yield { type: 'call', name: 'process.ready' };
-  yield { type: 'print', lines: model.ready?.(ctx) ?? NO_LINES };
-  yield { type: 'sleep', ms: Infinity };
+  yield READY;
+  const ready = model.ready?.(ctx) ?? NO_LINES;
+  if (ready.length) yield { type: 'print', lines: ready };
+  yield SLEEP_UNTIL_KILLED;
   return 0;
 }
+
+// Steps every server takes alike: one object for all (effects are only read).
+const READY: ShellEffect = { type: 'call', name: 'process.ready' };
+const SLEEP_UNTIL_KILLED: ShellEffect = { type: 'sleep', ms: Infinity };
 
 /** A server as a shell command (`sh -c 'nginx …'`): its lines become output. */
 function serverProgram(model: ServerModel, spec: ImageSpec, opts: ProcessOptions, tag: string): Builtin {

@@ -6,7 +6,12 @@
 import { strftime } from '../../shell/calendar';
 import bootcampFiles from './files/bootcamp.json';
 
+/**
+ * An output line, shaped as the `log` effect it becomes: a process yields a whole line as it is
+ * (lines are only read, and a model's lines may be shared between starts: see lastResult).
+ */
 export interface LogLine {
+  type: 'log';
   stream: 'stdout' | 'stderr';
   text: string;
 }
@@ -38,8 +43,8 @@ export interface ServerModel {
   exitCode?: number;
 }
 
-const out = (text: string): LogLine => ({ stream: 'stdout', text });
-const err = (text: string): LogLine => ({ stream: 'stderr', text });
+const out = (text: string): LogLine => ({ type: 'log', stream: 'stdout', text });
+const err = (text: string): LogLine => ({ type: 'log', stream: 'stderr', text });
 
 /** Resolve a tag to a full version for banners (`1.25` → `1.25.5`). */
 export function versionOf(tag: string, latest: string, known: Record<string, string> = {}): string {
