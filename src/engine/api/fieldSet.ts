@@ -124,6 +124,98 @@ export function intern(f: Fields): Fields {
   return s.node;
 }
 
+/**
+ * Nodes being built as (key, child) pairs on a stack: the pairs are looked up among the shared
+ * nodes first, so a node equal to a shared one (most are) is found without making an object for
+ * it only to drop it. A node's pairs are those pushed since the mark (the stack's `top`) it
+ * started at; nodes nest, a child being finished (and its pairs popped) before its parent pushes
+ * it. Fields never repeat a key; list items may (pushItem).
+ */
+export class NodeStack {
+  private keys: string[] = [];
+  private children: Fields[] = [];
+  /** For long lists' nodes (by their mark): where each key is, so pushItem need not search. */
+  private places = new Map<number, Map<string, number>>();
+  top = 0;
+
+  /**
+   * Drops whatever a build left behind: called where a whole set starts being built, so a build
+   * cut short by an exception cannot leave stale places for the next node at the same mark.
+   */
+  reset(): void {
+    this.top = 0;
+    if (this.places.size) this.places.clear();
+  }
+
+  push(key: string, child: Fields): void {
+    this.keys[this.top] = key;
+    this.children[this.top++] = child;
+  }
+
+  /**
+   * push for a list item of the node started at `mark`, whose key may repeat (two items with one
+   * key): a repeated key keeps its first place and takes the last child, as an object's would.
+   */
+  pushItem(mark: number, key: string, child: Fields): void {
+    const at = this.top - mark <= SEARCH_LIMIT ? this.search(mark, key) : this.placeOf(mark, key);
+    if (at >= 0) this.children[at] = child;
+    else this.push(key, child);
+  }
+
+  private search(mark: number, key: string): number {
+    for (let i = mark; i < this.top; i++) if (this.keys[i] === key) return i;
+    return -1;
+  }
+
+  private placeOf(mark: number, key: string): number {
+    let places = this.places.get(mark);
+    if (places === undefined) {
+      this.places.set(mark, (places = new Map()));
+      for (let i = mark; i < this.top; i++) places.set(this.keys[i], i);
+    }
+    const at = places.get(key);
+    if (at === undefined) places.set(key, this.top);
+    return at ?? -1;
+  }
+
+  /**
+   * Pops the pairs pushed since `mark` and gives what intern gives for an object of them, in
+   * their order; undefined when there are none.
+   */
+  finish(mark: number): Fields | undefined {
+    const end = this.top;
+    if (end === mark) return undefined;
+    this.top = mark;
+    if (this.places.size) this.places.delete(mark);
+    let s: Shape | undefined = shapes;
+    for (let i = mark; i < end; i++) {
+      // As intern: only nodes with '.' last are shared.
+      if (i > mark && this.keys[i - 1] === '.') return this.object(mark, end);
+      s = nextShape(s, this.keys[i], this.children[i]);
+      if (s === undefined) {
+        const f = this.object(mark, end);
+        if (unseen) noteKeys(f);
+        return f;
+      }
+    }
+    if (s.node === undefined) {
+      const f = this.object(mark, end);
+      s.node = Object.freeze(f);
+      sharedNodes.add(f);
+    }
+    return s.node;
+  }
+
+  private object(from: number, to: number): Fields {
+    const f: Fields = {};
+    for (let i = from; i < to; i++) f[this.keys[i]] = this.children[i];
+    return f;
+  }
+}
+
+/** The items a list's node looks its keys up among one by one; past it, in a Map. */
+const SEARCH_LIMIT = 32;
+
 /** Notes all keys of `f` as seen: the next node like it is shared, not one key further along. */
 function noteKeys(f: Fields): void {
   unseen = false;

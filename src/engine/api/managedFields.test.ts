@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../objects';
 import { errorOf, testServer } from './kinds/testServer';
-import { difference, union, type Fields } from './fieldSet';
+import { difference, intern, LEAF, NodeStack, union, type Fields } from './fieldSet';
 
 const deployment = (spec: Record<string, unknown>, labels: Record<string, string> = { app: 'web' }): KubeObject => ({
   apiVersion: 'apps/v1',
@@ -204,5 +204,41 @@ describe('set operations', () => {
     expect(difference({ 'f:metadata': { 'f:labels': { 'f:app': {}, '.': {} } } }, { 'f:metadata': { 'f:labels': { 'f:app': {} } } })).toEqual({
       'f:metadata': { 'f:labels': {} },
     });
+  });
+
+  it('build from a NodeStack what intern gives for the object of its pairs, the shared node once there is one', () => {
+    const stack = new NodeStack();
+    const build = () => {
+      const mark = stack.top;
+      stack.push('f:type', LEAF);
+      stack.push('f:reason', LEAF);
+      stack.push('.', LEAF);
+      return stack.finish(mark)!;
+    };
+    expect(keys(build())).toBe(keys({ 'f:type': {}, 'f:reason': {}, '.': {} }));
+    expect(stack.top).toBe(0);
+    // Shared from the second time its keys are seen on.
+    build();
+    const shared = build();
+    expect(Object.isFrozen(shared)).toBe(true);
+    expect(build()).toBe(shared);
+    expect(intern({ 'f:type': LEAF, 'f:reason': LEAF, '.': LEAF })).toBe(shared);
+    expect(stack.finish(stack.top)).toBeUndefined();
+  });
+
+  it('keep a repeated list item key in its first place with the last child, as an object would', () => {
+    const stack = new NodeStack();
+    const a: Fields = { 'f:a': {} };
+    const b: Fields = { 'f:b': {} };
+    for (const count of [3, 100]) {
+      const mark = stack.top;
+      for (let i = 0; i < count; i++) stack.pushItem(mark, `i:${i}`, LEAF);
+      stack.pushItem(mark, 'k:{"name":"x"}', a);
+      stack.pushItem(mark, 'i:1', b);
+      const node = stack.finish(mark)!;
+      expect(Object.keys(node).slice(0, 2)).toEqual(['i:0', 'i:1']);
+      expect(node['i:1']).toBe(b);
+      expect(Object.keys(node)).toHaveLength(count + 1);
+    }
   });
 });

@@ -21,7 +21,7 @@ import { formatRFC3339 } from '../util/time';
 import { ApiError } from './errors';
 import { lookupField, rootType, type SchemaType } from './patchMeta';
 import { fieldsOf } from './unknownFields';
-import { childrenOf, difference, fkey, intersection, intern, isEmpty, isMember, isSubset, LEAF, memberPaths, scalarShape, union, type Fields } from './fieldSet';
+import { childrenOf, difference, fkey, intersection, isEmpty, isMember, isSubset, LEAF, memberPaths, NodeStack, scalarShape, union, type Fields } from './fieldSet';
 
 export interface ManagedFieldsEntry {
   manager: string;
@@ -102,16 +102,6 @@ function isObj(v: unknown): v is Obj {
 }
 
 
-/**
- * The node of a path that is a member and has `children` (a fresh node from valueFields) below it.
- * Key order is free: printers sort keys, as kubectl does.
- */
-function member(children: Fields): Fields {
-  // valueFields gives LEAF for nothing below, never a fresh empty node: no need to look inside.
-  if (children !== LEAF) children['.'] = LEAF;
-  return children;
-}
-
 const ITEM_KEY_CACHE_SIZE = 1024;
 const itemKeys = new Map<string, Map<unknown, string>>();
 
@@ -163,31 +153,46 @@ function valueFields(v: unknown, info: FieldInfo, mem: boolean): Fields {
   if (v === null || typeof v !== 'object' || info.atomic) return LEAF;
   if (Array.isArray(v)) {
     if (info.list === 'atomic' || !v.length) return LEAF;
-    const out: Fields = {};
+    const mark = changes.top;
     const elem = elemInfo(info);
-    for (let i = 0; i < v.length; i++) out[itemKey(v[i], info.list, i)] = valueFields(v[i], elem, true);
-    return intern(mem ? member(out) : out);
+    for (let i = 0; i < v.length; i++) changes.pushItem(mark, itemKey(v[i], info.list, i), valueFields(v[i], elem, true));
+    if (mem) changes.push('.', LEAF);
+    return changes.finish(mark)!;
   }
   return objectFields(v as Obj, info.type, mem);
+}
+
+/**
+ * The nodes of object fields being built: those of changed and other sets on `changes`, those of
+ * removed sets on `removals` (compareObjects builds one of each at once).
+ */
+const changes = new NodeStack();
+const removals = new NodeStack();
+
+/** Before a whole set is built (builds never nest across these entry points). */
+function startBuild(): void {
+  changes.reset();
+  removals.reset();
 }
 
 function objectFields(obj: Obj, t: SchemaType, mem: boolean): Fields {
   const known = scalarShape(obj, mem);
   if (known) return known;
-  const out: Fields = {};
-  let empty = true;
+  const mark = changes.top;
   const granular = t?.startsWith('{') ?? false;
   for (const key in obj) {
     const v = obj[key];
-    if (v === undefined) continue;
-    out[fkey(key)] = valueFields(v, fieldInfo(t, key), granular);
-    empty = false;
+    if (v !== undefined) changes.push(fkey(key), valueFields(v, fieldInfo(t, key), granular));
   }
-  return empty ? LEAF : intern(mem ? member(out) : out);
+  if (changes.top === mark) return LEAF;
+  // member: the path itself is a member too.
+  if (mem) changes.push('.', LEAF);
+  return changes.finish(mark)!;
 }
 
 /** What an applied configuration owns (apiVersion, kind, identity and status excluded). */
 export function appliedFields(obj: KubeObject, statusOnly: boolean): Fields {
+  startBuild();
   return strip(objectFields(obj as Obj, rootTypeOfKind(obj.kind), false), statusOnly);
 }
 
@@ -204,8 +209,8 @@ let removedBelow: Fields | undefined;
  * comparison.
  */
 function compareObjects(old: Obj, neu: Obj, t: SchemaType): Fields | undefined {
-  let changed: Fields | undefined;
-  let removed: Fields | undefined;
+  const changedMark = changes.top;
+  const removedMark = removals.top;
   for (const key in neu) {
     const nv = neu[key];
     if (nv === undefined) continue;
@@ -213,7 +218,7 @@ function compareObjects(old: Obj, neu: Obj, t: SchemaType): Fields | undefined {
     if (ov === nv) continue;
     const f = fkey(key);
     if (ov === undefined) {
-      (changed ??= {})[f] = valueFields(nv, fieldInfo(t, key), true);
+      changes.push(f, valueFields(nv, fieldInfo(t, key), true));
       continue;
     }
     const info = fieldInfo(t, key);
@@ -222,16 +227,16 @@ function compareObjects(old: Obj, neu: Obj, t: SchemaType): Fields | undefined {
     if (!walk && deepEqual(ov, nv)) continue;
     const c = compareValues(ov, nv, info);
     const r = removedBelow;
-    if (c) (changed ??= {})[f] = c;
-    if (r) (removed ??= {})[f] = r;
+    if (c) changes.push(f, c);
+    if (r) removals.push(f, r);
   }
   for (const key in old) {
-    if (old[key] !== undefined && neu[key] === undefined) (removed ??= {})[fkey(key)] = valueFields(old[key], fieldInfo(t, key), true);
+    if (old[key] !== undefined && neu[key] === undefined) removals.push(fkey(key), valueFields(old[key], fieldInfo(t, key), true));
   }
   // Shared: what a write adds is kept in the writer's set, and shared removed sets let
   // difference reuse its results (a kubelet's Ready condition losing its reason and message).
-  removedBelow = removed && intern(removed);
-  return changed && intern(changed);
+  removedBelow = removals.finish(removedMark);
+  return changes.finish(changedMark);
 }
 
 /**
@@ -245,21 +250,21 @@ function compareValues(ov: unknown, nv: unknown, info: FieldInfo): Fields | unde
   if (isObj(ov) && isObj(nv)) return compareObjects(ov, nv, info.type);
   if (Array.isArray(ov) && Array.isArray(nv) && info.list !== 'atomic') {
     const elem = elemInfo(info);
-    let changed: Fields | undefined;
-    let removed: Fields | undefined;
     if (sameOrder(ov, nv, info.list)) {
       // The usual case: the same items in the same places, some of them changed.
+      const changedMark = changes.top;
+      const removedMark = removals.top;
       for (let i = 0; i < nv.length; i++) {
         if (ov[i] === nv[i] || deepEqual(ov[i], nv[i])) continue;
         const c = compareValues(ov[i], nv[i], elem);
         const r = removedBelow;
         if (!c && !r) continue;
         const k = itemKey(nv[i], info.list, i);
-        if (c) (changed ??= {})[k] = c;
-        if (r) (removed ??= {})[k] = r;
+        if (c) changes.pushItem(changedMark, k, c);
+        if (r) removals.pushItem(removedMark, k, r);
       }
-      removedBelow = removed && intern(removed);
-      return changed && intern(changed);
+      removedBelow = removals.finish(removedMark);
+      return changes.finish(changedMark);
     }
     return compareReordered(ov, nv, info.list, elem);
   }
@@ -271,8 +276,8 @@ function compareValues(ov: unknown, nv: unknown, info: FieldInfo): Fields | unde
  * compareValues, whose every call would otherwise allocate the context these loops' closures need.
  */
 function compareReordered(ov: unknown[], nv: unknown[], list: ListKind, elem: FieldInfo): Fields | undefined {
-  let changed: Fields | undefined;
-  let removed: Fields | undefined;
+  const changedMark = changes.top;
+  const removedMark = removals.top;
   const before = new Map<string, unknown>();
   for (let i = 0; i < ov.length; i++) before.set(itemKey(ov[i], list, i), ov[i]);
   for (let i = 0; i < nv.length; i++) {
@@ -280,17 +285,17 @@ function compareReordered(ov: unknown[], nv: unknown[], list: ListKind, elem: Fi
     const k = itemKey(item, list, i);
     const prev = before.get(k);
     before.delete(k);
-    if (prev === undefined) (changed ??= {})[k] = valueFields(item, elem, true);
+    if (prev === undefined) changes.pushItem(changedMark, k, valueFields(item, elem, true));
     else if (!deepEqual(prev, item)) {
       const c = compareValues(prev, item, elem);
       const r = removedBelow;
-      if (c) (changed ??= {})[k] = c;
-      if (r) (removed ??= {})[k] = r;
+      if (c) changes.pushItem(changedMark, k, c);
+      if (r) removals.pushItem(removedMark, k, r);
     }
   }
-  for (const [k, item] of before) (removed ??= {})[k] = valueFields(item, elem, true);
-  removedBelow = removed && intern(removed);
-  return changed && intern(changed);
+  for (const [k, item] of before) removals.pushItem(removedMark, k, valueFields(item, elem, true));
+  removedBelow = removals.finish(removedMark);
+  return changes.finish(changedMark);
 }
 
 /** Whether two lists hold items of the same keys at the same places. */
@@ -315,17 +320,15 @@ function sameItemKey(a: unknown, b: unknown, list: ListKind, index: number): boo
  * maps and lists absent from it (labels, conditions) are members themselves too.
  */
 function createdFields(obj: Obj, t: SchemaType): Fields {
-  const out: Fields = {};
+  const mark = changes.top;
   for (const key in obj) {
     const v = obj[key];
     if (v === undefined) continue;
     const info = fieldInfo(t, key);
-    if (isObj(v) && !info.atomic && !info.type?.startsWith('{')) out[fkey(key)] = createdFields(v, info.type);
-    else {
-      out[fkey(key)] = valueFields(v, info, (isObj(v) || Array.isArray(v)) && key !== 'containers');
-    }
+    if (isObj(v) && !info.atomic && !info.type?.startsWith('{')) changes.push(fkey(key), createdFields(v, info.type));
+    else changes.push(fkey(key), valueFields(v, info, (isObj(v) || Array.isArray(v)) && key !== 'containers'));
   }
-  return isEmpty(out) ? LEAF : intern(out);
+  return changes.finish(mark) ?? LEAF;
 }
 
 /** The fields an update sets and removes (identity, apiVersion and kind left out). */
@@ -336,6 +339,7 @@ export function changedFields(old: KubeObject, neu: KubeObject, statusOnly: bool
 
 /** changedFields with undefined for an empty set, and the removed set in `removedBelow`. */
 function compareWrite(old: KubeObject, neu: KubeObject, statusOnly: boolean): Fields | undefined {
+  startBuild();
   const t = rootTypeOfKind(neu.kind);
   if (statusOnly) {
     // Sets of these two objects hold `f:status` alone: they are what strip would keep, if not empty.
@@ -471,6 +475,7 @@ const MISS_LIMIT = 16;
 const SKIP_CREATES = 256;
 
 function createdSet(obj: KubeObject, statusOnly: boolean): Fields {
+  startBuild();
   const streak = missStreaks.get(obj.kind) ?? 0;
   if (streak >= MISS_LIMIT) {
     missStreaks.set(obj.kind, streak < MISS_LIMIT + SKIP_CREATES ? streak + 1 : 0);
