@@ -20,6 +20,18 @@ export function clone<T>(value: T): T {
   return out as T;
 }
 
+/**
+ * `value` frozen all the way down, for a constant that stored objects share (stored objects are
+ * never changed: freezing makes a slip that would change all of them at once throw instead).
+ */
+export function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
 /** Structural equality of JSON data (key order does not matter; undefined keys are absent keys). */
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;

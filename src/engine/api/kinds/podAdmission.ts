@@ -5,11 +5,12 @@
  * DefaultTolerationSeconds (the two 300 s NoExecute tolerations). Errors are the plugins' own
  * Forbidden messages.
  */
-import type { Pod, PodSpec, Toleration, Volume } from 'kubernetes-types/core/v1';
+import type { Pod, PodSpec, ProjectedVolumeSource, Toleration, Volume } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../objects';
 import { NAME_SUFFIX_ALPHABET } from '../../sim/random';
 import type { AdmissionContext } from '../admission';
 import { forbidden } from '../errors';
+import { deepFreeze } from '../../util/clone';
 
 export const SERVICE_ACCOUNT_VOLUME_PREFIX = 'kube-api-access-';
 export const SERVICE_ACCOUNT_MOUNT_PATH = '/var/run/secrets/kubernetes.io/serviceaccount';
@@ -48,18 +49,21 @@ function mountServiceAccountToken(spec: PodSpec, ctx: AdmissionContext): void {
   if (!existing && needed) (spec.volumes ??= []).push(tokenVolume(volumeName));
 }
 
+/**
+ * The token volume's projection, the same for every pod: all pods share this one (stored objects
+ * are never changed) instead of each keeping its own copy of a dozen objects.
+ */
+const TOKEN_PROJECTION: ProjectedVolumeSource = deepFreeze({
+  defaultMode: 420,
+  sources: [
+    { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
+    { configMap: { items: [{ key: 'ca.crt', path: 'ca.crt' }], name: 'kube-root-ca.crt' } },
+    { downwardAPI: { items: [{ fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' }, path: 'namespace' }] } },
+  ],
+});
+
 function tokenVolume(name: string): Volume {
-  return {
-    name,
-    projected: {
-      defaultMode: 420,
-      sources: [
-        { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
-        { configMap: { items: [{ key: 'ca.crt', path: 'ca.crt' }], name: 'kube-root-ca.crt' } },
-        { downwardAPI: { items: [{ fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' }, path: 'namespace' }] } },
-      ],
-    },
-  };
+  return { name, projected: TOKEN_PROJECTION };
 }
 
 const SYSTEM_PRIORITY_CLASSES: Record<string, number> = { 'system-cluster-critical': 2000000000, 'system-node-critical': 2000001000 };
