@@ -48,6 +48,8 @@ export class EventRecorder {
   /** The event being created and its dedup bucket, already computed for the lookup. */
   private creating: object | undefined;
   private creatingBucket = 0;
+  /** Events' sources by component and host: the events of one source share one (never changed). */
+  private sources = new Map<string, Map<string, EventSource>>();
 
   constructor(
     private readonly api: ApiServer,
@@ -77,7 +79,7 @@ export class EventRecorder {
     // Nanoseconds of the virtual clock, made unique by the store revision.
     const name = `${ref.name}.${nanosHex(now, this.api.store.resourceVersion % 1000000)}`;
     try {
-      const event = buildEvent(ref, name, namespace, source, type, reason, message, now);
+      const event = buildEvent(ref, name, namespace, this.sourceOf(source), type, reason, message, now);
       // Handed over rather than copied again by the server; the index and the decoding reuse
       // what was worked out here.
       this.creating = event;
@@ -92,6 +94,16 @@ export class EventRecorder {
       decodedEvent = undefined;
     }
     this.expireLater(namespace, name);
+  }
+
+  /** The event's `source`: the component, and the host when there is one. */
+  private sourceOf(source: EventSource): EventSource {
+    const host = source.host || '';
+    let byHost = this.sources.get(source.component);
+    if (byHost === undefined) this.sources.set(source.component, (byHost = new Map()));
+    let shared = byHost.get(host);
+    if (shared === undefined) byHost.set(host, (shared = host ? { component: source.component, host } : { component: source.component }));
+    return shared;
   }
 
   /** The stored event the one described repeats, among those in its bucket (most hold none). */
@@ -128,7 +140,7 @@ interface NewEvent {
   reportingInstance: string;
 }
 
-/** A new event; it takes `ref` (from involvedObjectOf) as its involvedObject. */
+/** A new event; it takes `ref` (from involvedObjectOf) as its involvedObject and `source` as its source. */
 function buildEvent(ref: InvolvedObject, name: string, namespace: string, source: EventSource, type: EventType, reason: string, message: string, now: number): NewEvent {
   const timestamp = formatRFC3339(now);
   return {
@@ -138,7 +150,7 @@ function buildEvent(ref: InvolvedObject, name: string, namespace: string, source
     involvedObject: ref,
     reason,
     message,
-    source: source.host ? { component: source.component, host: source.host } : { component: source.component },
+    source,
     firstTimestamp: timestamp,
     lastTimestamp: timestamp,
     count: 1,
@@ -151,18 +163,29 @@ function buildEvent(ref: InvolvedObject, name: string, namespace: string, source
 
 /**
  * `BigInt(ms) * 1000000n + extra` in hex (ms a whole number of the clock, 0 <= extra < 1e6),
- * without BigInts: in two parts of 24 bits (6 hex digits), each exact in a double.
+ * without BigInts: in parts of 24 bits (6 hex digits), each exact in a double. The lower parts
+ * are padded from a table: every event is named so, and toString(16) of a large double is slow.
  */
 export function nanosHex(now: number, extra: number): string {
   const ms = Math.floor(now);
   if (!(ms >= 0 && ms <= Number.MAX_SAFE_INTEGER)) return (BigInt(ms) * 1000000n + BigInt(extra)).toString(16);
   const low = (ms % LOW) * 1000000 + extra;
   const high = Math.floor(ms / LOW) * 1000000 + Math.floor(low / LOW);
-  const lowHex = (low % LOW).toString(16);
-  return high === 0 ? lowHex : high.toString(16) + lowHex.padStart(6, '0');
+  const lowPart = low % LOW;
+  if (high === 0) return lowPart.toString(16);
+  const top = Math.floor(high / LOW);
+  const middle = high % LOW;
+  return top === 0 ? middle.toString(16) + hex6(lowPart) : top.toString(16) + hex6(middle) + hex6(lowPart);
 }
 
 const LOW = 2 ** 24;
+/** Every number below 4096 as 3 hex digits. */
+const HEX3 = Array.from({ length: 4096 }, (_, i) => i.toString(16).padStart(3, '0'));
+
+/** A number below 2^24 as 6 hex digits. */
+function hex6(n: number): string {
+  return HEX3[n >>> 12] + HEX3[n & 4095];
+}
 
 /**
  * Whether the API server's typed decoding of a recorder-built event is certain to pass and to
