@@ -57,7 +57,7 @@ interface Ctx {
   error?: string;
   /** Go's field path to the value being checked, joined only when an error names it. */
   path: string[];
-  /** Whether check met a value normalize would rewrite (a null, an int32 to wrap). */
+  /** Whether check met a value normalize would rewrite (a null list element or map value, an int32 to wrap). */
   normalize: boolean;
 }
 
@@ -142,11 +142,9 @@ function jsonKind(v: unknown): string {
  */
 function check(t: string, value: unknown, struct: string, ctx: Ctx, twin: unknown): void {
   if (ctx.error !== undefined) return;
-  if (value === null) {
-    ctx.normalize = true;
-    return;
-  }
-  if (value === undefined || t === 'any' || value === twin) return;
+  // A null field stays null (normalize leaves it): only null list elements and map values, which
+  // checkElement sees, need the second walk (a pod condition's lastProbeTime: null needs none).
+  if (value === null || value === undefined || t === 'any' || value === twin) return;
   const bad = scalarError(t, value, ctx.decoder);
   if (bad !== undefined) {
     ctx.error = bad === TYPE ? typeError(t, value, ctx.path.join('.'), struct, ctx.decoder) : bad;
@@ -159,10 +157,10 @@ function check(t: string, value: unknown, struct: string, ctx: Ctx, twin: unknow
   if (d.shape === LIST) {
     const elem = d.elem!;
     const list = value as unknown[];
-    for (let i = 0; i < list.length; i++) check(elem, list[i], struct, ctx, twinOf(twin, i));
+    for (let i = 0; i < list.length; i++) checkElement(elem, list[i], struct, ctx, twinOf(twin, i));
   } else if (d.shape === MAP) {
     const elem = d.elem!;
-    for (const k in value as object) check(elem, (value as Record<string, unknown>)[k], struct, ctx, twinOf(twin, k));
+    for (const k in value as object) checkElement(elem, (value as Record<string, unknown>)[k], struct, ctx, twinOf(twin, k));
   } else {
     const fields = d.fields!;
     const o = value as Record<string, unknown>;
@@ -170,11 +168,22 @@ function check(t: string, value: unknown, struct: string, ctx: Ctx, twin: unknow
     for (const k in o) {
       const ft = fields[k];
       if (ft === undefined) continue;
+      const v = o[k];
+      const vTwin = twinOf(twin, k);
+      // What check returns on at once, without a step on the path: most fields of a status
+      // write are the stored object's own.
+      if (v === vTwin || v === null || v === undefined) continue;
       ctx.path.push(k);
-      check(ft, o[k], t, ctx, twinOf(twin, k));
+      check(ft, v, t, ctx, vTwin);
       ctx.path.pop();
     }
   }
+}
+
+/** check for a list element or map value: a null one becomes the zero value (normalize). */
+function checkElement(t: string, value: unknown, struct: string, ctx: Ctx, twin: unknown): void {
+  if (value === null) ctx.normalize = true;
+  else check(t, value, struct, ctx, twin);
 }
 
 const SCALAR = 0;
