@@ -55,15 +55,18 @@ export const RESOURCE_TYPES: ResourceType[] = [
   type({ group: 'networking.k8s.io', kind: 'ServiceCIDR', plural: 'servicecidrs', namespaced: false, statusSubresource: true }),
 ];
 
+const qualifiedNames = new Map<ResourceType, string>();
 const byQualified = new Map<string, ResourceType>();
 const byKind = new Map<string, ResourceType>();
 for (const t of RESOURCE_TYPES) {
   byQualified.set(qualifiedName(t), t);
   byKind.set(`${t.group}/${t.kind}`, t);
 }
+for (const [name, t] of byQualified) qualifiedNames.set(t, name);
 
 export function qualifiedName(t: ResourceType): string {
-  return t.group ? `${t.plural}.${t.group}` : t.plural;
+  // Every write asks: the served types' names are kept rather than built each time.
+  return qualifiedNames.get(t) ?? (t.group ? `${t.plural}.${t.group}` : t.plural);
 }
 
 export function apiVersionOf(t: ResourceType): string {
@@ -83,11 +86,21 @@ export function mustResourceType(resource: string): ResourceType {
 
 /** Looks up by apiVersion and kind as written in a manifest (`apps/v1`, `Deployment`). */
 export function resourceTypeForKind(apiVersion: string, kind: string): ResourceType | undefined {
+  // Every write checks its kind: served ones are found by apiVersion and kind without building a
+  // key (misses, whatever a request names, are not kept).
+  const known = servedKinds.get(apiVersion)?.get(kind);
+  if (known !== undefined) return known;
   const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
   const version = apiVersion.includes('/') ? apiVersion.slice(apiVersion.indexOf('/') + 1) : apiVersion;
   const t = byKind.get(`${group}/${kind}`);
-  return t && t.version === version ? t : undefined;
+  if (!t || t.version !== version) return undefined;
+  let byName = servedKinds.get(apiVersion);
+  if (byName === undefined) servedKinds.set(apiVersion, (byName = new Map()));
+  byName.set(kind, t);
+  return t;
 }
+
+const servedKinds = new Map<string, Map<string, ResourceType>>();
 
 /** Whether this group/kind is served at all, whatever the version (for "no matches for kind" errors). */
 export function kindIsServed(group: string, kind: string): ResourceType | undefined {
