@@ -51,9 +51,9 @@ export function byteLength(s: string): number {
 const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
 const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 
-export function isDNS1123Label(value: string): string[] {
+export function isDNS1123Label(value: string): readonly string[] {
   // Namespaces are checked on every create: the same few names again and again.
-  if (validDNS1123Labels.has(value)) return [];
+  if (validDNS1123Labels.has(value)) return VALID;
   const errs = dns1123LabelErrors(value);
   if (errs.length === 0) remember(validDNS1123Labels, value);
   return errs;
@@ -109,8 +109,8 @@ export function isDNS1035Label(value: string): string[] {
 const QUALIFIED_NAME_MSG = 'must consist of alphanumeric characters, \'-\', \'_\' or \'.\', and must start and end with an alphanumeric character';
 
 /** A "qualified name" (label keys, annotation keys, finalizers): an optional DNS-subdomain prefix and `/`. */
-export function isQualifiedName(value: string): string[] {
-  if (validQualifiedNames.has(value)) return [];
+export function isQualifiedName(value: string): readonly string[] {
+  if (validQualifiedNames.has(value)) return VALID;
   const errs = qualifiedNameErrors(value);
   if (errs.length === 0) remember(validQualifiedNames, value);
   return errs;
@@ -119,8 +119,9 @@ export function isQualifiedName(value: string): string[] {
 /**
  * Strings already found valid (the same label keys and values come back on every pod a
  * ReplicaSet creates): pure functions of the string, so remembering changes nothing but speed.
- * Bounded: a full set simply starts over.
+ * Bounded: a full set simply starts over. Their answer is one shared empty list, never changed.
  */
+const VALID: readonly string[] = Object.freeze([]);
 const validQualifiedNames = new Set<string>();
 const validLabelValues = new Set<string>();
 const validDNS1123Labels = new Set<string>();
@@ -154,8 +155,8 @@ function qualifiedNameErrors(value: string): string[] {
   return errs;
 }
 
-export function isValidLabelValue(value: string): string[] {
-  if (validLabelValues.has(value)) return [];
+export function isValidLabelValue(value: string): readonly string[] {
+  if (validLabelValues.has(value)) return VALID;
   const errs = labelValueErrors(value);
   if (errs.length === 0) remember(validLabelValues, value);
   return errs;
@@ -207,7 +208,7 @@ export function isValidPercent(value: string): string[] {
 }
 
 /** A function that checks an object name; `prefix` is true for generateName, whose trailing dash is allowed. */
-export type NameRule = (name: string, prefix: boolean) => string[];
+export type NameRule = (name: string, prefix: boolean) => readonly string[];
 
 function maskTrailingDash(name: string): string {
   return name.length > 1 && name.endsWith('-') ? name.slice(0, -2) + 'a' : name;
