@@ -141,11 +141,12 @@ export class ApiServer {
     if (!meta.name && meta.generateName) meta.name = generateName(meta.generateName, this.random);
     if (t.namespaced) this.checkNamespaceOpen(meta.namespace!, resource, meta.name);
     if (!meta.name) throw invalidError(t.kind, t.group, '', [required('metadata.name', 'name or generateName is required')]);
-    for (const f of SERVER_SET_META) delete meta[f];
+    // `in` first: deleting a key that is not there (the usual case) still costs a runtime call.
+    for (const f of SERVER_SET_META) if (f in meta) delete meta[f];
     meta.uid = uuid(this.random);
     meta.creationTimestamp = this.timestamp();
     if (t.generation) meta.generation = 1;
-    else delete meta.generation;
+    else if ('generation' in meta) delete meta.generation;
     const ctx = this.context('CREATE');
     for (const r of rulesFor(resource)) r.prepareForCreate?.(obj, ctx);
     this.admit(t, obj, undefined, ctx);
@@ -332,8 +333,8 @@ export class ApiServer {
       // no-op check below then compares little more than the status.
       const shared = noMutationOnStatus(rulesFor(resource));
       obj = shared ? { ...old, metadata: { ...old.metadata }, status: obj.status } : { ...clone(old), status: obj.status };
-      obj.metadata.annotations = clone(annotations);
-      if (!annotations) delete obj.metadata.annotations;
+      if (annotations) obj.metadata.annotations = clone(annotations);
+      else delete obj.metadata.annotations;
     } else if (opts.subresource === 'finalize') {
       obj = { ...clone(old), spec: { ...clone(old.spec ?? {}), finalizers: obj.spec?.finalizers ?? [] } };
     } else {
