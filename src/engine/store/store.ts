@@ -245,9 +245,13 @@ export class Store {
       // The old version's values were recorded when it was stored (index functions are pure).
       const before = old ? (indexed[i] ?? index.fn(old)) : NO_VALUES;
       const after = obj ? index.fn(obj) : NO_VALUES;
+      // Most writes leave an object under the same values: buckets hold entries, so nothing to do,
+      // and the array kept is the one already held (the new one dies young instead of surviving).
+      if (sameValues(before, after)) {
+        indexed[i] = before;
+        continue;
+      }
       indexed[i] = after;
-      // Most writes leave an object under the same values: buckets hold entries, so nothing to do.
-      if (sameValues(before, after)) continue;
       removeFromIndex(index, before, after, entry);
       addToIndex(index, after, entry);
     }
@@ -307,6 +311,7 @@ interface Index {
 const NO_VALUES: readonly IndexValue[] = [];
 
 function sameValues(a: readonly IndexValue[], b: readonly IndexValue[]): boolean {
+  if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
