@@ -100,9 +100,8 @@ export class Simulation {
   advanceTo(t: number): void {
     this.settle();
     for (;;) {
-      const next = this.queue.peek();
-      if (!next || next.at > t) break;
-      this.queue.pop();
+      const next = this.queue.popDue(t);
+      if (!next) break;
       this.queue.setNow(next.at);
       this.fire(next.target, next.key, next.data);
       this.settle();
