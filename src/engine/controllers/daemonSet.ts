@@ -20,7 +20,7 @@ import { deepEqual } from '../util/clone';
 import { CONTROLLER_REVISIONS, daemonSetHash, syncHistory } from './daemonset/history';
 import { newDaemonPod, nodeShouldRunDaemonPod, targetNodeName } from './daemonset/pods';
 import { byCreation, daemonSetStatus, rollingUpdateDeletions, type NodePlacement } from './daemonset/update';
-import type { Change, Controller } from './manager';
+import { NO_KEYS, type Change, type Controller } from './manager';
 import { CONTROLLER_UID_INDEX, controllerUidIndexValues } from './podUtil';
 
 export const DAEMONSETS = 'daemonsets.apps';
@@ -33,8 +33,7 @@ export class DaemonSetController implements Controller {
     [DAEMONSETS]: (ds: KubeObject) => [objectKey(ds)],
     pods: (pod: KubeObject, old: KubeObject | undefined) => ownerKeys(pod, old),
     [CONTROLLER_REVISIONS]: (cr: KubeObject, old: KubeObject | undefined) => ownerKeys(cr, old),
-    nodes: (node: KubeObject, old: KubeObject | undefined) => {
-      const live = this.ctx.store.get('nodes', undefined, node.metadata.name);
+    nodes: (node: KubeObject, old: KubeObject | undefined, live: KubeObject | undefined) => {
       const relevant = !old || !live || !deepEqual(old.metadata.labels, node.metadata.labels) || !deepEqual(old.spec, node.spec);
       return relevant ? this.ctx.store.list(DAEMONSETS).map(objectKey) : [];
     },
@@ -131,12 +130,14 @@ export class DaemonSetController implements Controller {
 }
 
 /** The DaemonSet that controls an object (before and after a change). */
-function ownerKeys(obj: KubeObject, old: KubeObject | undefined): string[] {
-  // Runs on every pod event, most of them not a DaemonSet's: no Set, no lists to walk.
-  const keys: string[] = [];
+function ownerKeys(obj: KubeObject, old: KubeObject | undefined): readonly string[] {
+  // Runs on every pod event, most of them not a DaemonSet's: no Set, no lists to walk, no list
+  // built when neither version has a DaemonSet controller.
   const ref = controllerOf(obj);
-  if (ref?.kind === 'DaemonSet') keys.push(`${obj.metadata.namespace}/${ref.name}`);
   const oldRef = old && controllerOf(old);
+  if (ref?.kind !== 'DaemonSet' && oldRef?.kind !== 'DaemonSet') return NO_KEYS;
+  const keys: string[] = [];
+  if (ref?.kind === 'DaemonSet') keys.push(`${obj.metadata.namespace}/${ref.name}`);
   if (old && oldRef?.kind === 'DaemonSet') {
     const key = `${old.metadata.namespace}/${oldRef.name}`;
     if (!keys.includes(key)) keys.push(key);

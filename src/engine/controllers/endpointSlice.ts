@@ -22,7 +22,7 @@
 import type { KubeObject } from '../objects';
 import type { SimContext } from '../sim/component';
 import { deepEqual } from '../util/clone';
-import type { Change, Controller } from './manager';
+import { NO_KEYS, type Change, type Controller } from './manager';
 
 export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
 export const MANAGED_BY_LABEL = 'endpointslice.kubernetes.io/managed-by';
@@ -162,14 +162,15 @@ export class EndpointSliceController implements Controller {
   }
 
   /** The Services whose selector matches the pod now or matched it before (label changes). */
-  private servicesFor(pod: KubeObject, old: KubeObject | undefined): string[] {
-    if (!this.ctx) return [];
-    const keys: string[] = [];
+  private servicesFor(pod: KubeObject, old: KubeObject | undefined): readonly string[] {
+    if (!this.ctx) return NO_KEYS;
+    // Built on the first match only: most pods match no Service.
+    let keys: string[] | undefined;
     for (const svc of this.ctx.store.list('services', pod.metadata.namespace)) {
       const sel = svc.spec?.selector as Record<string, string> | undefined;
-      if (selectorMatches(sel, pod.metadata.labels) || (old && selectorMatches(sel, old.metadata.labels))) keys.push(keyOf(svc.metadata.namespace, svc.metadata.name));
+      if (selectorMatches(sel, pod.metadata.labels) || (old && selectorMatches(sel, old.metadata.labels))) (keys ??= []).push(keyOf(svc.metadata.namespace, svc.metadata.name));
     }
-    return keys;
+    return keys ?? NO_KEYS;
   }
 
   reconcile(key: string, ctx: SimContext): Change[] {

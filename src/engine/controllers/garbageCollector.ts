@@ -23,7 +23,7 @@ import { kindIsServed, qualifiedName, RESOURCE_TYPES, resourceType, resourceType
 import type { KubeObject } from '../objects';
 import type { SimContext } from '../sim/component';
 import { deepEqual } from '../util/clone';
-import type { Change, Controller, KeyMapper } from './manager';
+import { NO_KEYS, type Change, type Controller, type KeyMapper } from './manager';
 
 export const GC_OWNER_INDEX = 'gc.owner-uid';
 export const FOREGROUND_FINALIZER = 'foregroundDeletion';
@@ -46,6 +46,17 @@ export function gcKey(resource: string, obj: KubeObject): string {
   return `${resource}|${obj.metadata.namespace ?? ''}|${obj.metadata.name}`;
 }
 
+/** GC_OWNER_INDEX's values: the owners' uids (most objects have none: one shared empty list). */
+function ownerUids(obj: KubeObject): readonly string[] {
+  const refs = obj.metadata.ownerReferences;
+  if (!refs || refs.length === 0) return NO_UIDS;
+  const uids = new Array<string>(refs.length);
+  for (let i = 0; i < refs.length; i++) uids[i] = refs[i].uid;
+  return uids;
+}
+
+const NO_UIDS: readonly string[] = [];
+
 function splitGcKey(key: string): { resource: string; namespace: string | undefined; name: string } {
   const [resource, namespace, name] = key.split('|');
   return { resource, namespace: namespace || undefined, name };
@@ -60,12 +71,14 @@ export class GarbageCollector implements Controller {
 
   constructor() {
     this.resources = RESOURCE_TYPES.filter((t) => t.kind !== 'Event' && t.verbs.includes('delete')).map(qualifiedName);
-    this.watches = Object.fromEntries(this.resources.map((r) => [r, (obj: KubeObject, old: KubeObject | undefined) => this.keysFor(r, obj, old)]));
+    this.watches = Object.fromEntries(
+      this.resources.map((r) => [r, (obj: KubeObject, old: KubeObject | undefined, live: KubeObject | undefined) => this.keysFor(r, obj, old, live)]),
+    );
   }
 
   setup(ctx: SimContext): void {
     this.ctx = ctx;
-    for (const r of this.resources) ctx.store.addIndex(r, GC_OWNER_INDEX, (o) => ownerRefs(o).map((ref) => ref.uid));
+    for (const r of this.resources) ctx.store.addIndex(r, GC_OWNER_INDEX, ownerUids);
   }
 
   reconcile(key: string, ctx: SimContext): Change[] {
@@ -89,40 +102,51 @@ export class GarbageCollector implements Controller {
     return this.resources.flatMap((r) => this.ctx.store.byIndex(r, GC_OWNER_INDEX, uid).map((obj) => ({ resource: r, obj })));
   }
 
-  private keysFor(resource: string, obj: KubeObject, old: KubeObject | undefined): string[] {
-    const live = this.ctx.store.get(resource, obj.metadata.namespace, obj.metadata.name);
+  /** Keys in first-seen order without duplicates (a short list: a Set per event cost more). */
+  private keysFor(resource: string, obj: KubeObject, old: KubeObject | undefined, live: KubeObject | undefined): readonly string[] {
     const gone = !live || live.metadata.uid !== obj.metadata.uid;
     if (gone) {
-      const keys = new Set<string>();
+      const keys: string[] = [];
       // An owner vanished: its dependents may now be garbage. A dependent vanished: a foreground owner may be done.
-      for (const d of this.dependents(obj)) keys.add(gcKey(d.resource, d.obj));
+      this.addDependents(obj, keys);
       this.addForegroundOwners(obj, keys);
-      return [...keys];
+      return keys;
     }
     const refsChanged = !old || !deepEqual(ownerRefs(old), ownerRefs(obj));
     const deleting = obj.metadata.deletionTimestamp !== undefined;
     // Most events are writes that neither change owners nor delete: nothing to look at.
-    if (!refsChanged && !deleting) return [];
-    const keys = new Set<string>();
-    if (ownerRefs(obj).length && refsChanged) keys.add(gcKey(resource, obj));
+    if (!refsChanged && !deleting) return NO_KEYS;
+    const keys: string[] = [];
+    if (ownerRefs(obj).length && refsChanged) keys.push(gcKey(resource, obj));
     if (refsChanged && old) {
       this.addForegroundOwners(old, keys);
       this.addForegroundOwners(obj, keys);
     }
     const finalizersChanged = !old || !deepEqual(old.metadata.finalizers, obj.metadata.finalizers) || old.metadata.deletionTimestamp !== obj.metadata.deletionTimestamp;
     if (deleting && finalizersChanged && (hasFinalizer(obj, ORPHAN_FINALIZER) || hasFinalizer(obj, FOREGROUND_FINALIZER))) {
-      keys.add(gcKey(resource, obj));
-      if (isDeletingDependents(obj)) for (const d of this.dependents(obj)) keys.add(gcKey(d.resource, d.obj));
+      addKey(keys, gcKey(resource, obj));
+      if (isDeletingDependents(obj)) this.addDependents(obj, keys);
     }
     if (deleting && finalizersChanged && old && !old.metadata.deletionTimestamp) this.addForegroundOwners(obj, keys);
-    return [...keys];
+    return keys;
+  }
+
+  /** Appends the keys of `owner`'s dependents not there yet (a Set: an owner may have thousands). */
+  private addDependents(owner: KubeObject, keys: string[]): void {
+    const seen = new Set(keys);
+    for (const d of this.dependents(owner)) {
+      const key = gcKey(d.resource, d.obj);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      keys.push(key);
+    }
   }
 
   /** Keys of the owners of `obj` that are waiting for their dependents to be deleted. */
-  private addForegroundOwners(obj: KubeObject, keys: Set<string>): void {
+  private addForegroundOwners(obj: KubeObject, keys: string[]): void {
     for (const ref of ownerRefs(obj)) {
       const found = this.lookupOwner(obj, ref);
-      if (found.owner && isDeletingDependents(found.owner)) keys.add(gcKey(found.resource!, found.owner));
+      if (found.owner && isDeletingDependents(found.owner)) addKey(keys, gcKey(found.resource!, found.owner));
     }
   }
 
@@ -191,6 +215,11 @@ export class GarbageCollector implements Controller {
     changes.push(removeFinalizer(resource, owner, ORPHAN_FINALIZER));
     return changes;
   }
+}
+
+/** Appends `key` unless already there. */
+function addKey(keys: string[], key: string): void {
+  if (!keys.includes(key)) keys.push(key);
 }
 
 function ownerType(ref: OwnerReference): ResourceType | undefined {

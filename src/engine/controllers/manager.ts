@@ -5,7 +5,7 @@
  */
 import type { PatchType } from '../api/patch';
 import type { DeleteOptions } from '../api/server';
-import type { EventType } from '../api/events';
+import type { EventSource, EventType } from '../api/events';
 import { isApiError, type ApiError } from '../api/errors';
 import type { KubeObject } from '../objects';
 import type { Component, SimContext } from '../sim/component';
@@ -36,8 +36,15 @@ export type Change =
   /** Reconcile this key again after `ms` of virtual time (minReadySeconds, deadlines). */
   | { op: 'requeueAfter'; ms: number; key?: string };
 
-/** Maps a watched object's change to the keys of the objects to reconcile. */
-export type KeyMapper = (obj: KubeObject, old: KubeObject | undefined) => string[];
+/**
+ * Maps a watched object's change to the keys of the objects to reconcile. `live` is what the store
+ * holds under the object's name as the event is dispatched (undefined once it is deleted): looked
+ * up once for all the mappers, where each looked it up again.
+ */
+export type KeyMapper = (obj: KubeObject, old: KubeObject | undefined, live: KubeObject | undefined) => readonly string[];
+
+/** What a mapper returns for an event that wakes nothing (most do): one shared empty list. */
+export const NO_KEYS: readonly string[] = [];
 
 export interface Controller {
   /** The component name, also the Event source (`deployment-controller`). */
@@ -56,13 +63,13 @@ export interface Controller {
  * first runner's place among the store's listeners, changes nothing they see.
  */
 class WatchDispatcher {
-  private readonly handlers = new Map<string, ((e: StoreEvent) => void)[]>();
+  private readonly handlers = new Map<string, WatchHandler[]>();
 
-  constructor(store: Store) {
+  constructor(private readonly store: Store) {
     store.subscribe((e) => this.dispatch(e));
   }
 
-  add(resource: string, handler: (e: StoreEvent) => void): void {
+  add(resource: string, handler: WatchHandler): void {
     const list = this.handlers.get(resource);
     if (list) list.push(handler);
     else this.handlers.set(resource, [handler]);
@@ -70,9 +77,15 @@ class WatchDispatcher {
 
   private dispatch(e: StoreEvent): void {
     const list = this.handlers.get(e.resource);
-    if (list) for (const handler of list) handler(e);
+    if (!list) return;
+    // Mappers never write to the store, so what it holds stays the same through them all.
+    const m = e.object.metadata;
+    const live = this.store.get(e.resource, m.namespace, m.name);
+    for (const handler of list) handler(e, live);
   }
 }
+
+type WatchHandler = (e: StoreEvent, live: KubeObject | undefined) => void;
 
 const dispatchers = new WeakMap<Store, WatchDispatcher>();
 
@@ -92,6 +105,8 @@ const MAX_BACKOFF_MS = 1000 * 1000;
 /** Wraps a Controller as a simulation Component. */
 export class ControllerRunner implements Component {
   readonly name: string;
+  /** Who this runner's Events come from: one object for all (the recorder copies what it keeps). */
+  private readonly source: EventSource;
   private queue = new WorkQueue();
   private failures = new Map<string, number>();
   private restored = false;
@@ -105,6 +120,7 @@ export class ControllerRunner implements Component {
 
   constructor(private readonly controller: Controller) {
     this.name = controller.name;
+    this.source = { component: controller.name };
   }
 
   start(ctx: SimContext): void {
@@ -113,8 +129,8 @@ export class ControllerRunner implements Component {
     const watches = this.controller.watches;
     const dispatcher = watchDispatcher(ctx.store);
     for (const [resource, mapper] of Object.entries(watches)) {
-      dispatcher.add(resource, (e) => {
-        for (const key of mapper(e.object, e.old)) this.queue.add(key);
+      dispatcher.add(resource, (e, live) => {
+        for (const key of mapper(e.object, e.old, live)) this.queue.add(key);
       });
     }
     // Level-triggered from the start: reconcile everything that already exists — unless this
@@ -122,7 +138,7 @@ export class ControllerRunner implements Component {
     // Mappers still see every object, as some keep caches of what they saw.
     for (const [resource, mapper] of Object.entries(watches)) {
       for (const obj of ctx.store.list(resource)) {
-        const keys = mapper(obj, undefined);
+        const keys = mapper(obj, undefined, obj);
         if (!this.restored) for (const key of keys) this.queue.add(key);
       }
     }
@@ -166,7 +182,8 @@ export class ControllerRunner implements Component {
         return true;
       }
     }
-    this.failures.delete(key);
+    // Most runners never fail, nor requeue: no look-up of the key in empty maps.
+    if (this.failures.size) this.failures.delete(key);
     this.settleRequeue(key, changes);
     return true;
   }
@@ -178,20 +195,23 @@ export class ControllerRunner implements Component {
    * A pending timer earlier than the new wish is kept: it fires, and that reconcile asks again.
    */
   private settleRequeue(key: string, changes: Change[]): void {
+    // Read once: a virtual time is a double, boxed anew by each call that returns one.
+    const now = this.ctx.now();
     let wish: number | undefined;
     for (const c of changes) {
       if (c.op === 'requeueAfter' && (c.key === undefined || c.key === key)) {
-        const at = this.ctx.now() + Math.max(0, c.ms);
+        const at = now + Math.max(0, c.ms);
         if (wish === undefined || at < wish) wish = at;
       }
     }
     // An immediate requeue is rate limited (workqueue's AddRateLimited: 5 ms doubling), so a
     // reconcile that keeps asking at once backs off instead of spinning at one instant.
-    if (wish !== undefined && wish <= this.ctx.now()) {
+    if (wish !== undefined && wish <= now) {
       const n = (this.immediate.get(key) ?? 0) + 1;
       this.immediate.set(key, n);
-      wish = this.ctx.now() + Math.min(BASE_BACKOFF_MS * 2 ** (n - 1), MAX_BACKOFF_MS);
-    } else this.immediate.delete(key);
+      wish = now + Math.min(BASE_BACKOFF_MS * 2 ** (n - 1), MAX_BACKOFF_MS);
+    } else if (this.immediate.size) this.immediate.delete(key);
+    if (wish === undefined && this.requeues.size === 0) return;
     const pending = this.requeues.get(key);
     if (pending !== undefined && wish !== undefined && pending <= wish) return;
     if (pending !== undefined) {
@@ -278,7 +298,7 @@ export class ControllerRunner implements Component {
         return;
       }
       case 'event':
-        this.ctx.record({ component: this.name }, c.object, c.type, c.reason, c.message);
+        this.ctx.record(this.source, c.object, c.type, c.reason, c.message);
         return;
       case 'requeueAfter':
         // A requeue of the reconciled key itself is scheduled by settleRequeue once all changes applied.

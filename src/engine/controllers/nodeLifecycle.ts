@@ -24,7 +24,7 @@ import type { KubeObject } from '../objects';
 import type { SimContext } from '../sim/component';
 import { deepEqual } from '../util/clone';
 import { formatRFC3339, parseTime } from '../util/time';
-import type { Change, Controller } from './manager';
+import { NO_KEYS, type Change, type Controller } from './manager';
 import { markPodNotReady, PODS_BY_NODE_INDEX, podsByNodeIndexValues } from './nodePods';
 import { CONDITION_TAINTS, CONDITION_TAINT_KEYS, nodeCondition, nodeTaints, TAINT_NOT_READY, TAINT_UNREACHABLE, TAINT_UNSCHEDULABLE, zoneKey } from './nodeTaints';
 
@@ -56,15 +56,14 @@ export class NodeLifecycleController implements Controller {
   private nextTaintAt = new Map<string, number>();
 
   readonly watches = {
-    nodes: (node: KubeObject) => {
-      const live = this.ctx.store.get('nodes', undefined, node.metadata.name);
+    nodes: (node: KubeObject, _old: KubeObject | undefined, live: KubeObject | undefined) => {
       if (live && !live.metadata.labels?.[EXCLUDE_DISRUPTION]) this.zones.set(node.metadata.name, { zone: zoneKey(live), ready: nodeCondition(live, 'Ready')?.status === 'True' });
       else this.zones.delete(node.metadata.name);
       return [node.metadata.name];
     },
-    [LEASES]: (lease: KubeObject) => (lease.metadata.namespace === LEASE_NAMESPACE ? [lease.metadata.name] : []),
+    [LEASES]: (lease: KubeObject) => (lease.metadata.namespace === LEASE_NAMESPACE ? [lease.metadata.name] : NO_KEYS),
     pods: (pod: KubeObject, old: KubeObject | undefined) =>
-      pod.spec?.nodeName && pod.spec.nodeName !== old?.spec?.nodeName ? [`${POD_KEY}${pod.metadata.namespace}/${pod.metadata.name}`] : [],
+      pod.spec?.nodeName && pod.spec.nodeName !== old?.spec?.nodeName ? [`${POD_KEY}${pod.metadata.namespace}/${pod.metadata.name}`] : NO_KEYS,
   };
 
   setup(ctx: SimContext): void {

@@ -6,9 +6,11 @@ import type { Change } from './manager';
 /** Index of pods by spec.nodeName (getPodsAssignedToNode). */
 export const PODS_BY_NODE_INDEX = 'spec.nodeName';
 
-export function podsByNodeIndexValues(pod: KubeObject): string[] {
-  return pod.spec?.nodeName ? [pod.spec.nodeName] : [];
+export function podsByNodeIndexValues(pod: KubeObject): readonly string[] {
+  return pod.spec?.nodeName ? [pod.spec.nodeName] : NO_NODE;
 }
+
+const NO_NODE: readonly string[] = [];
 
 /**
  * Ready=False on a pod whose node is not ready (the rest of the condition kept, lastTransitionTime

@@ -50,7 +50,7 @@ export function toleratesTaint(t: Toleration, taint: Taint): boolean {
 }
 
 /** GetMatchingTolerations: whether every taint is tolerated, and the first toleration matching each. */
-export function matchingTolerations(taints: Taint[], tolerations: Toleration[]): { all: boolean; used: Toleration[] } {
+export function matchingTolerations(taints: readonly Taint[], tolerations: Toleration[]): { all: boolean; used: Toleration[] } {
   const used: Toleration[] = [];
   for (const taint of taints) {
     const t = tolerations.find((x) => toleratesTaint(x, taint));

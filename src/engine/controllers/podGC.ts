@@ -14,7 +14,7 @@
 import type { KubeObject } from '../objects';
 import type { SimContext } from '../sim/component';
 import { formatRFC3339, parseTime } from '../util/time';
-import type { Change, Controller } from './manager';
+import { NO_KEYS, type Change, type Controller } from './manager';
 import { PODS_BY_NODE_INDEX, podsByNodeIndexValues } from './nodePods';
 import { nodeIsReady, nodeTaints, TAINT_OUT_OF_SERVICE } from './nodeTaints';
 
@@ -46,10 +46,9 @@ export class PodGCController implements Controller {
   private orphanDue = new Map<string, number>();
 
   readonly watches = {
-    pods: (pod: KubeObject) => this.keysForPod(pod),
-    nodes: (node: KubeObject) => {
+    pods: (pod: KubeObject, _old: KubeObject | undefined, live: KubeObject | undefined) => this.keysForPod(pod, live),
+    nodes: (node: KubeObject, _old: KubeObject | undefined, live: KubeObject | undefined) => {
       const name = node.metadata.name;
-      const live = this.ctx.store.get('nodes', undefined, name);
       if (!live) return this.ctx.store.byIndex('pods', PODS_BY_NODE_INDEX, name).length ? [ORPHANS + name] : [];
       return taintedOutOfService(live) ? [OUT_OF_SERVICE + name] : [];
     },
@@ -80,25 +79,24 @@ export class PodGCController implements Controller {
     return [];
   }
 
-  private keysForPod(pod: KubeObject): string[] {
-    const { namespace, name } = pod.metadata;
-    const id = `${namespace}/${name}`;
-    const live = this.ctx.store.get('pods', namespace, name);
-    if (live && isTerminated(live)) this.terminated.add(id);
-    // Most pods are never terminated: no lookup (which would flatten `id`) while none is.
-    else if (this.terminated.size) this.terminated.delete(id);
-    if (!live) return [];
-    const keys: string[] = [];
-    if (this.terminated.size > this.threshold) keys.push(TERMINATED);
+  private keysForPod(pod: KubeObject, live: KubeObject | undefined): readonly string[] {
+    if (live && isTerminated(live)) this.terminated.add(podId(pod));
+    // Most pods are never terminated: no id built (nor looked up) while none is.
+    else if (this.terminated.size) this.terminated.delete(podId(pod));
+    if (!live) return NO_KEYS;
+    const key = this.passKeyForPod(live);
+    if (this.terminated.size > this.threshold) return key ? [TERMINATED, key] : [TERMINATED];
+    // Most events call for no pass: no array built.
+    return key ? [key] : NO_KEYS;
+  }
+
+  /** The pass, other than the terminated one, that a live pod may call for. */
+  private passKeyForPod(live: KubeObject): string | undefined {
     const nodeName = live.spec?.nodeName;
-    if (!nodeName) {
-      if (live.metadata.deletionTimestamp) keys.push(UNSCHEDULED + id);
-      return keys;
-    }
+    if (!nodeName) return live.metadata.deletionTimestamp ? UNSCHEDULED + podId(live) : undefined;
     const node = this.ctx.store.get('nodes', undefined, nodeName);
-    if (!node) keys.push(ORPHANS + nodeName);
-    else if (live.metadata.deletionTimestamp && taintedOutOfService(node)) keys.push(OUT_OF_SERVICE + nodeName);
-    return keys;
+    if (!node) return ORPHANS + nodeName;
+    return live.metadata.deletionTimestamp && taintedOutOfService(node) ? OUT_OF_SERVICE + nodeName : undefined;
   }
 
   /** gcOrphaned: the node is quarantined from the first pass that sees it missing, then its pods go. */
@@ -142,6 +140,10 @@ export class PodGCController implements Controller {
   private passAtOrAfter(t: number): number {
     return this.start + Math.max(0, Math.ceil((t - this.start) / GC_CHECK_PERIOD_MS)) * GC_CHECK_PERIOD_MS;
   }
+}
+
+function podId(pod: KubeObject): string {
+  return `${pod.metadata.namespace}/${pod.metadata.name}`;
 }
 
 function taintedOutOfService(node: KubeObject): boolean {

@@ -21,7 +21,7 @@ import type { KubeObject } from '../objects';
 import type { SimContext } from '../sim/component';
 import { deepEqual } from '../util/clone';
 import { formatRFC3339 } from '../util/time';
-import type { Change, Controller } from './manager';
+import { NO_KEYS, type Change, type Controller } from './manager';
 import { PODS_BY_NODE_INDEX, podsByNodeIndexValues } from './nodePods';
 import { matchingTolerations, nodeTaints, taintTime } from './nodeTaints';
 
@@ -36,9 +36,13 @@ const NODE = 'node|';
 const POD = 'pod|';
 const EVICT = 'evict|';
 
-function noExecuteTaints(node: KubeObject | undefined): Taint[] {
-  return node ? nodeTaints(node).filter((t) => t.effect === 'NoExecute') : [];
+function noExecuteTaints(node: KubeObject | undefined): readonly Taint[] {
+  // Most nodes have no taints: no new list each time a pod or node is looked at.
+  if (!node?.spec?.taints?.length) return NO_TAINTS;
+  return nodeTaints(node).filter((t) => t.effect === 'NoExecute');
 }
+
+const NO_TAINTS: readonly Taint[] = [];
 
 /** getMinTolerationTime in ms: 0 for none or a non-positive one, -1 when every toleration is forever. */
 export function minTolerationMs(tolerations: Toleration[]): number {
@@ -58,15 +62,13 @@ export class TaintEvictionController implements Controller {
   private work = new Map<string, Work>();
 
   readonly watches = {
-    nodes: (node: KubeObject, old: KubeObject | undefined) => {
-      const live = this.ctx.store.get('nodes', undefined, node.metadata.name);
+    nodes: (node: KubeObject, old: KubeObject | undefined, live: KubeObject | undefined) => {
       const changed = !old || !live || !deepEqual(noExecuteTaints(old), noExecuteTaints(node));
-      return changed ? [NODE + node.metadata.name] : [];
+      return changed ? [NODE + node.metadata.name] : NO_KEYS;
     },
-    pods: (pod: KubeObject, old: KubeObject | undefined) => {
-      const live = this.ctx.store.get('pods', pod.metadata.namespace, pod.metadata.name);
+    pods: (pod: KubeObject, old: KubeObject | undefined, live: KubeObject | undefined) => {
       const changed = !old || !live || old.spec?.nodeName !== pod.spec?.nodeName || !deepEqual(old.spec?.tolerations, pod.spec?.tolerations);
-      return changed ? [`${POD}${pod.metadata.namespace}/${pod.metadata.name}`] : [];
+      return changed ? [`${POD}${pod.metadata.namespace}/${pod.metadata.name}`] : NO_KEYS;
     },
   };
 
@@ -110,7 +112,7 @@ export class TaintEvictionController implements Controller {
     if (taints.length) this.processPodOnNode(pod, taints, changes);
   }
 
-  private processPodOnNode(pod: KubeObject, taints: Taint[], changes: Change[]): void {
+  private processPodOnNode(pod: KubeObject, taints: readonly Taint[], changes: Change[]): void {
     const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
     const now = this.ctx.now();
     const { all, used } = matchingTolerations(taints, (pod.spec?.tolerations as Toleration[] | undefined) ?? []);

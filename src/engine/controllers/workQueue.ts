@@ -6,9 +6,10 @@ export class WorkQueue {
   private waiting = new Set<string>();
 
   add(key: string): void {
-    if (this.waiting.has(key)) return;
+    // One look-up of the key, not two (has, then add): most adds find it waiting already.
+    const before = this.waiting.size;
     this.waiting.add(key);
-    this.order.push(key);
+    if (this.waiting.size !== before) this.order.push(key);
   }
 
   take(): string | undefined {
