@@ -6,26 +6,85 @@
  */
 import type { Pod, PodCondition } from 'kubernetes-types/core/v1';
 import type { OwnerReference } from 'kubernetes-types/meta/v1';
-import { controllerOf, type KubeObject } from '../objects';
+import { controllerOf, objectKey, splitKey, type KubeObject } from '../objects';
 import { parseTime } from '../util/time';
 
 /** Index (on pods, replicasets, ...) by controller uid; orphans under `ORPHAN_INDEX_PREFIX + namespace`. */
 export const CONTROLLER_UID_INDEX = 'controller-uid';
 export const ORPHAN_INDEX_PREFIX = '_ORPHAN/';
 
-export function controllerUidIndexValues(obj: KubeObject): string[] {
+export function controllerUidIndexValues(obj: KubeObject): readonly string[] {
   const ref = controllerOf(obj);
-  return [ref ? ref.uid : orphanIndexValue(obj.metadata.namespace ?? '')];
+  return ref ? [ref.uid] : orphanIndexValues(obj.metadata.namespace ?? '');
 }
 
 /** The index value of a namespace's orphans, built once per namespace rather than per lookup. */
 export function orphanIndexValue(namespace: string): string {
-  let value = orphanValues.get(namespace);
-  if (value === undefined) orphanValues.set(namespace, (value = ORPHAN_INDEX_PREFIX + namespace));
-  return value;
+  return orphanIndexValues(namespace)[0];
 }
 
-const orphanValues = new Map<string, string>();
+function orphanIndexValues(namespace: string): readonly string[] {
+  let values = orphanValues.get(namespace);
+  if (values === undefined) orphanValues.set(namespace, (values = [ORPHAN_INDEX_PREFIX + namespace]));
+  return values;
+}
+
+const orphanValues = new Map<string, readonly string[]>();
+
+/**
+ * The work-queue keys (`[namespace/name]`) of a watch event that wakes a controller, built once
+ * per controller: one flat string, whose hash the work queue's set computes once, rather than a
+ * new string per event; and the key's namespace and name for the reconcile, without slicing the
+ * key again. By controller uid, a string whose hash is cached too (a WeakMap by reference object
+ * cost more than building the string).
+ */
+export class ControllerKeys {
+  private readonly byUid = new Map<string, KeyEntry>();
+  private readonly byKey = new Map<string, KeyEntry>();
+
+  /** The key of the controller `ref` of an object in `namespace`. */
+  of(namespace: string | undefined, ref: OwnerReference): readonly string[] {
+    return this.entry(namespace, ref.uid, ref.name).keys;
+  }
+
+  /** `[objectKey(obj)]`: the key of a controller's own event. */
+  ofObject(obj: KubeObject): readonly string[] {
+    const m = obj.metadata;
+    return m.namespace && m.uid ? this.entry(m.namespace, m.uid, m.name).keys : [objectKey(obj)];
+  }
+
+  /** splitKey(key), for a key built here without slicing it. */
+  names(key: string): { namespace: string | undefined; name: string } {
+    return this.byKey.get(key)?.names ?? splitKey(key);
+  }
+
+  private entry(namespace: string | undefined, uid: string, name: string): KeyEntry {
+    let cached = this.byUid.get(uid);
+    if (cached === undefined || cached.namespace !== namespace || cached.name !== name) {
+      // Only a cache: emptied now and then rather than tracking which controllers are gone.
+      if (this.byUid.size >= MAX_CONTROLLER_KEYS) {
+        this.byUid.clear();
+        this.byKey.clear();
+      }
+      const key = `${namespace}/${name}`;
+      // What splitKey gives, with the name string the object has (its hash computed already).
+      const names = namespace && !namespace.includes('/') ? { namespace, name } : splitKey(key);
+      cached = { namespace, name, names, keys: [key] };
+      this.byUid.set(uid, cached);
+      this.byKey.set(key, cached);
+    }
+    return cached;
+  }
+}
+
+interface KeyEntry {
+  namespace: string | undefined;
+  name: string;
+  names: { namespace: string | undefined; name: string };
+  keys: readonly string[];
+}
+
+const MAX_CONTROLLER_KEYS = 10_000;
 
 /** A controller reference to `owner` (metav1.NewControllerRef). */
 export function newControllerRef(owner: KubeObject): OwnerReference {
@@ -43,7 +102,10 @@ function status(pod: KubeObject): Pod['status'] {
 }
 
 export function podReadyCondition(pod: KubeObject): PodCondition | undefined {
-  return status(pod)?.conditions?.find((c) => c.type === 'Ready');
+  // A loop, not find with a closure: this runs on nearly every pod event.
+  const conditions = status(pod)?.conditions;
+  if (conditions) for (const c of conditions) if (c.type === 'Ready') return c;
+  return undefined;
 }
 
 export function podIsReady(pod: KubeObject): boolean {

@@ -23,15 +23,16 @@ import type { Pod } from 'kubernetes-types/core/v1';
 import type { ReplicaSet, ReplicaSetCondition, ReplicaSetStatus } from 'kubernetes-types/apps/v1';
 import type { ApiError } from '../api/errors';
 import { selectorMatches, type Labels } from '../api/selectors';
-import { controllerOf, objectKey, splitKey, type KubeObject } from '../objects';
+import { controllerOf, objectKey, type KubeObject } from '../objects';
 import type { SimContext } from '../sim/component';
 import type { Store } from '../store/store';
-import { clone, deepEqual } from '../util/clone';
+import { deepEqual } from '../util/clone';
 import { formatRFC3339 } from '../util/time';
 import type { Change, Controller } from './manager';
 import { compileSelector, hasTemplateLabels, ReplicaSetPodCounts, type PodCounts } from './replicaSetPods';
 import {
   compareForDeletion,
+  ControllerKeys,
   CONTROLLER_UID_INDEX,
   controllerUidIndexValues,
   newControllerRef,
@@ -61,12 +62,13 @@ export interface ReplicaSetControllerOptions {
 export class ReplicaSetController implements Controller {
   readonly name = 'replicaset-controller';
   private ctx!: SimContext;
+  private readonly controllerKeys = new ControllerKeys();
   private readonly burst: number;
   private podCounts!: ReplicaSetPodCounts;
 
   readonly watches = {
-    [REPLICASETS]: (rs: KubeObject) => [objectKey(rs)],
-    pods: (pod: KubeObject, old: KubeObject | undefined) => this.keysForPod(pod, old),
+    [REPLICASETS]: (rs: KubeObject) => this.controllerKeys.ofObject(rs),
+    pods: (pod: KubeObject, old: KubeObject | undefined, live: KubeObject | undefined) => this.keysForPod(pod, old, live),
   };
 
   constructor(opts: ReplicaSetControllerOptions = {}) {
@@ -82,7 +84,7 @@ export class ReplicaSetController implements Controller {
   }
 
   reconcile(key: string, ctx: SimContext): Change[] {
-    const { namespace, name } = splitKey(key);
+    const { namespace, name } = this.controllerKeys.names(key);
     const rs = ctx.store.get(REPLICASETS, namespace, name);
     if (!rs) return [];
     const now = ctx.now();
@@ -99,20 +101,18 @@ export class ReplicaSetController implements Controller {
   }
 
   /** Pod events wake the controlling ReplicaSet, or for orphans every ReplicaSet that selects them. */
-  private keysForPod(pod: KubeObject, old: KubeObject | undefined): string[] {
-    // Keys in first-seen order without duplicates (a small array: usually one key, often the same twice).
-    const keys: string[] = [];
+  private keysForPod(pod: KubeObject, old: KubeObject | undefined, live: KubeObject | undefined): readonly string[] {
     const ref = controllerOf(pod);
-    if (ref?.kind === 'ReplicaSet') keys.push(`${pod.metadata.namespace}/${ref.name}`);
     const oldRef = old && controllerOf(old);
-    if (old && oldRef?.kind === 'ReplicaSet') {
-      // Most updates keep the controller, whose key is there already: build no second string.
-      const same = ref?.kind === 'ReplicaSet' && ref.name === oldRef.name && old.metadata.namespace === pod.metadata.namespace;
-      if (!same) addKey(keys, `${old.metadata.namespace}/${oldRef.name}`);
-    }
+    // Most events keep the controller (or have no version before): its key alone, built once.
+    const same = ref?.kind === 'ReplicaSet' && ref.name === oldRef?.name && old!.metadata.namespace === pod.metadata.namespace;
+    if (ref?.kind === 'ReplicaSet' && (same || oldRef?.kind !== 'ReplicaSet')) return this.controllerKeys.of(pod.metadata.namespace, ref);
+    // Keys in first-seen order without duplicates.
+    const keys: string[] = [];
+    if (ref?.kind === 'ReplicaSet') keys.push(`${pod.metadata.namespace}/${ref.name}`);
+    if (old && oldRef?.kind === 'ReplicaSet' && !same) addKey(keys, `${old.metadata.namespace}/${oldRef.name}`);
     if (ref) return keys;
     const orphanChanged = !old || !deepEqual(old.metadata.labels, pod.metadata.labels) || oldRef?.uid !== undefined;
-    const live = this.ctx.store.get('pods', pod.metadata.namespace, pod.metadata.name);
     if (orphanChanged && live && podIsActive(live)) {
       for (const rs of this.ctx.store.list(REPLICASETS, pod.metadata.namespace)) {
         if (selectorMatches(rs.spec?.selector, pod.metadata.labels)) addKey(keys, objectKey(rs));
@@ -149,16 +149,11 @@ export class ReplicaSetController implements Controller {
     const diff = claim.count - want;
     if (diff < 0) {
       const count = Math.min(-diff, this.burst);
+      // The follow-ups are the same for every pod of this sync: built once, not per pod.
+      const onSuccess = createdEvent(rs);
+      const onError = failedWrite(rs, tally, now, 'FailedCreate', 'Error creating');
       for (const batch of slowStartBatches(count, SLOW_START_INITIAL_BATCH)) {
-        for (let i = 0; i < batch; i++) {
-          changes.push({
-            op: 'create',
-            resource: 'pods',
-            object: podFromTemplate(rs),
-            onSuccess: createdEvent(rs),
-            onError: failedWrite(rs, tally, now, 'FailedCreate', 'Error creating'),
-          });
-        }
+        for (let i = 0; i < batch; i++) changes.push({ op: 'create', resource: 'pods', object: podFromTemplate(rs), onSuccess, onError });
       }
     } else if (diff > 0) {
       for (const pod of this.podsToDelete(rs, claim.pods(), Math.min(diff, this.burst))) {
@@ -220,12 +215,14 @@ class Claim implements ClaimedPods {
 
   tally(now: number): PodTally {
     if ((this.rs as ReplicaSet).spec?.minReadySeconds) return tallyPods(this.rs, this.pods(), now);
-    // Without minReadySeconds a ready pod is available at once.
-    const extra = tallyPods(this.rs, this.adopted, now);
+    // Without minReadySeconds a ready pod is available at once. Most syncs adopt nothing.
+    const extra = this.adopted.length ? tallyPods(this.rs, this.adopted, now) : NOTHING_ADOPTED;
     const ready = this.counts.ready + extra.ready;
     return { replicas: this.count, fully: this.counts.fully + extra.fully, ready, available: ready };
   }
 }
+
+const NOTHING_ADOPTED: Readonly<PodTally> = { replicas: 0, fully: 0, ready: 0, available: 0 };
 
 /** The active pods a ReplicaSet owns that its selector matches; with `releases`, a patch releasing each of the others. */
 function walkOwned(store: Store, rs: KubeObject, matches: (labels: Labels) => boolean, releases?: Change[]): KubeObject[] {
@@ -271,16 +268,20 @@ export function slowStartBatches(count: number, initial: number): number[] {
   return out;
 }
 
-/** GetPodFromTemplate: labels, annotations and finalizers of the template; generateName `<rs>-`. */
+/**
+ * GetPodFromTemplate: labels, annotations and finalizers of the template; generateName `<rs>-`.
+ * They and the spec are the template's own, shared, not copied: the pod is only handed to the
+ * API's create, which copies its input (a copy here too was a second deep copy of every pod).
+ */
 export function podFromTemplate(rs: KubeObject): KubeObject {
   const template = (rs as ReplicaSet).spec?.template ?? {};
   const meta = template.metadata ?? {};
   const metadata = { generateName: `${rs.metadata.name}-`, namespace: rs.metadata.namespace } as KubeObject['metadata'];
-  if (meta.labels) metadata.labels = clone(meta.labels);
-  if (meta.annotations) metadata.annotations = clone(meta.annotations);
-  if (meta.finalizers) metadata.finalizers = [...meta.finalizers];
+  if (meta.labels) metadata.labels = meta.labels;
+  if (meta.annotations) metadata.annotations = meta.annotations;
+  if (meta.finalizers) metadata.finalizers = meta.finalizers;
   metadata.ownerReferences = [newControllerRef(rs)];
-  return { apiVersion: 'v1', kind: 'Pod', metadata, spec: clone(template.spec ?? {}) };
+  return { apiVersion: 'v1', kind: 'Pod', metadata, spec: template.spec ?? {} };
 }
 
 function ownerRefsPatch(pod: KubeObject, refs: NonNullable<KubeObject['metadata']['ownerReferences']>): Change {
@@ -323,7 +324,7 @@ export function replicaSetStatusChange(rs: KubeObject, tally: PodTally, now: num
   const old: ReplicaSetStatus = rs.status ?? { replicas: 0 };
   const { fully, ready, available } = tally;
   let conditions = old.conditions;
-  const failure = conditions?.find((c) => c.type === 'ReplicaFailure');
+  const failure = replicaFailure(conditions);
   if (err && !failure) {
     const diff = tally.replicas - (spec?.replicas ?? 1);
     const reason = diff < 0 ? 'FailedCreate' : diff > 0 ? 'FailedDelete' : '';
@@ -340,6 +341,12 @@ export function replicaSetStatusChange(rs: KubeObject, tally: PodTally, now: num
   if (conditions?.length) next.conditions = conditions;
   if (deepEqual(next, old)) return undefined;
   return { op: 'updateStatus', resource: REPLICASETS, object: { ...rs, status: next } };
+}
+
+/** The ReplicaFailure condition, if any (a loop, not find with a closure: this runs on every sync). */
+function replicaFailure(conditions: ReplicaSetCondition[] | undefined): ReplicaSetCondition | undefined {
+  if (conditions) for (const c of conditions) if (c.type === 'ReplicaFailure') return c;
+  return undefined;
 }
 
 /** When the next ready-but-not-yet-available pod becomes available (plus upstream's extra second). */

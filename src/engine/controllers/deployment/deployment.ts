@@ -10,10 +10,10 @@
  */
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import { selectorMatches } from '../../api/selectors';
-import { controllerOf, objectKey, splitKey, type KubeObject } from '../../objects';
+import { controllerOf, objectKey, type KubeObject } from '../../objects';
 import type { SimContext } from '../../sim/component';
-import type { Change, Controller } from '../manager';
-import { CONTROLLER_UID_INDEX, controllerUidIndexValues, newControllerRef, orphanIndexValue } from '../podUtil';
+import { NO_KEYS, type Change, type Controller } from '../manager';
+import { ControllerKeys, CONTROLLER_UID_INDEX, controllerUidIndexValues, newControllerRef, orphanIndexValue } from '../podUtil';
 import { compileSelector } from '../replicaSetPods';
 import { checkPausedConditions } from './progress';
 import { rolloutRecreate } from './recreate';
@@ -25,11 +25,12 @@ import { deploymentSpec } from './util/replicas';
 export class DeploymentController implements Controller {
   readonly name = 'deployment-controller';
   private ctx!: SimContext;
+  private readonly controllerKeys = new ControllerKeys();
 
   readonly watches = {
-    [DEPLOYMENTS]: (d: KubeObject) => [objectKey(d)],
-    [REPLICASETS]: (rs: KubeObject, old: KubeObject | undefined) => this.keysForReplicaSet(rs, old),
-    pods: (pod: KubeObject) => this.keysForDeletedPod(pod),
+    [DEPLOYMENTS]: (d: KubeObject) => this.controllerKeys.ofObject(d),
+    [REPLICASETS]: (rs: KubeObject, old: KubeObject | undefined, live: KubeObject | undefined) => this.keysForReplicaSet(rs, old, live),
+    pods: (pod: KubeObject, _old: KubeObject | undefined, live: KubeObject | undefined) => this.keysForDeletedPod(pod, live),
   };
 
   setup(ctx: SimContext): void {
@@ -39,7 +40,7 @@ export class DeploymentController implements Controller {
   }
 
   reconcile(key: string, ctx: SimContext): Change[] {
-    const { namespace, name } = splitKey(key);
+    const { namespace, name } = this.controllerKeys.names(key);
     const d = ctx.store.get(DEPLOYMENTS, namespace, name);
     if (!d) return [];
     const selector = deploymentSpec(d).selector;
@@ -61,17 +62,17 @@ export class DeploymentController implements Controller {
   }
 
   /** ReplicaSet events wake the controlling Deployment, or for orphans each Deployment selecting them. */
-  private keysForReplicaSet(rs: KubeObject, old: KubeObject | undefined): string[] {
-    // Keys in first-seen order without duplicates: usually one, the same before and after.
-    const keys: string[] = [];
+  private keysForReplicaSet(rs: KubeObject, old: KubeObject | undefined, live: KubeObject | undefined): readonly string[] {
     const ref = controllerOf(rs);
-    if (ref?.kind === 'Deployment') keys.push(`${rs.metadata.namespace}/${ref.name}`);
     const oldRef = old && controllerOf(old);
-    if (old && oldRef?.kind === 'Deployment') {
-      const same = ref?.kind === 'Deployment' && ref.name === oldRef.name && old.metadata.namespace === rs.metadata.namespace;
-      if (!same) addKey(keys, `${old.metadata.namespace}/${oldRef.name}`);
-    }
-    if (!ref && this.ctx.store.get(REPLICASETS, rs.metadata.namespace, rs.metadata.name)) {
+    // Usually one key, the same before and after: built once per controller reference.
+    const same = ref?.kind === 'Deployment' && ref.name === oldRef?.name && old!.metadata.namespace === rs.metadata.namespace;
+    if (ref?.kind === 'Deployment' && (same || oldRef?.kind !== 'Deployment')) return this.controllerKeys.of(rs.metadata.namespace, ref);
+    // Keys in first-seen order without duplicates.
+    const keys: string[] = [];
+    if (ref?.kind === 'Deployment') keys.push(`${rs.metadata.namespace}/${ref.name}`);
+    if (old && oldRef?.kind === 'Deployment' && !same) addKey(keys, `${old.metadata.namespace}/${oldRef.name}`);
+    if (!ref && live) {
       for (const d of this.ctx.store.list(DEPLOYMENTS, rs.metadata.namespace)) {
         if (selectorMatches(deploymentSpec(d).selector, rs.metadata.labels)) addKey(keys, objectKey(d));
       }
@@ -80,10 +81,10 @@ export class DeploymentController implements Controller {
   }
 
   /** A pod gone for good may let a Recreate rollout go on (deletePod). */
-  private keysForDeletedPod(pod: KubeObject): string[] {
+  private keysForDeletedPod(pod: KubeObject, live: KubeObject | undefined): readonly string[] {
+    if (live) return NO_KEYS;
     const store = this.ctx.store;
     const ns = pod.metadata.namespace;
-    if (store.get('pods', ns, pod.metadata.name)) return [];
     const rsRef = controllerOf(pod);
     if (rsRef?.kind !== 'ReplicaSet') return [];
     const rs = store.get(REPLICASETS, ns, rsRef.name);

@@ -17,6 +17,7 @@ import {
   REASON,
   removeCondition,
   setCondition,
+  updateCondition,
 } from './util/conditions';
 import { deploymentSpec } from './util/replicas';
 
@@ -31,7 +32,7 @@ export function syncRolloutStatus(s: SyncState, allRSs: KubeObject[], newRS: Kub
   if (hasProgressDeadline(d) && !isComplete) {
     const subject = newRS ? `ReplicaSet "${newRS.metadata.name}"` : `Deployment "${d.metadata.name}"`;
     if (deploymentComplete(d, next)) {
-      setCondition(next, newCondition('Progressing', 'True', REASON.newRSAvailable, `${subject} has successfully progressed.`, now));
+      updateCondition(next, 'Progressing', 'True', REASON.newRSAvailable, `${subject} has successfully progressed.`, now);
     } else if (deploymentProgressing(d, next)) {
       const cond = newCondition('Progressing', 'True', REASON.rsUpdated, `${subject} is progressing.`, now);
       // Progress refreshes lastUpdateTime even when the reason stays the same.

@@ -28,6 +28,7 @@ export class SyncState {
   private readonly written: KubeObject[] = [];
   /** Set when the sync must stop early (hash collision): only the status is written. */
   aborted = false;
+  private readonly time: number;
 
   constructor(
     readonly ctx: SimContext,
@@ -36,9 +37,10 @@ export class SyncState {
     podMap: ReadonlyMap<string, KubeObject[]>,
     private readonly pending: Change[] = [],
   ) {
-    this.d = workingCopy(original);
+    this.time = ctx.now();
+    this.d = workingCopy(original, true);
     this.d.status ??= {};
-    this.rsList = rsList.map(workingCopy);
+    this.rsList = rsList.map(replicaSetCopy);
     this.podMap = podMap;
   }
 
@@ -46,8 +48,9 @@ export class SyncState {
     return this.d.status;
   }
 
+  /** The sync's instant (virtual time stands still through a reconcile): read once, not per call. */
   now(): number {
-    return this.ctx.now();
+    return this.time;
   }
 
   /** Queues the write of a (working copy of a) ReplicaSet, once. */
@@ -98,40 +101,50 @@ export class SyncState {
     return this.scaleReplicaSet(rs, newScale, rsReplicas(rs) < newScale ? 'up' : 'down');
   }
 
-  /** The plan: pending claims, ReplicaSet writes and events, then the Deployment's own writes. */
+  /**
+   * The plan: pending claims, ReplicaSet writes and events, then the Deployment's own writes.
+   * Called once, at the end of the sync (the plan list itself is handed out when it can be).
+   */
   changes(): Change[] {
-    const out = [...this.pending, ...(this.aborted ? this.plan.filter((c) => c.op !== 'update' && c.op !== 'create') : this.plan)];
+    const plan = this.aborted ? this.plan.filter((c) => c.op !== 'update' && c.op !== 'create') : this.plan;
+    const out = this.pending.length ? [...this.pending, ...plan] : plan;
     const m = this.original.metadata;
     const rev = this.d.metadata.annotations?.[REVISION_ANNOTATION];
     const revisionChanged = rev !== undefined && rev !== m.annotations?.[REVISION_ANNOTATION];
     if (revisionChanged || !deepEqual(this.d.status, this.original.status ?? {})) {
       // As upstream: the revision annotation travels with the status write (the status strategy keeps annotations).
-      const { resourceVersion: _rv, ...meta } = this.original.metadata;
-      const annotations = revisionChanged ? { ...m.annotations, [REVISION_ANNOTATION]: rev } : m.annotations;
-      out.push({ op: 'updateStatus', resource: DEPLOYMENTS, object: { ...this.original, metadata: { ...meta, annotations } as KubeObject['metadata'], status: this.d.status } });
+      const { resourceVersion: _rv, ...meta } = m;
+      meta.annotations = revisionChanged ? { ...m.annotations, [REVISION_ANNOTATION]: rev } : m.annotations;
+      out.push({ op: 'updateStatus', resource: DEPLOYMENTS, object: { ...this.original, metadata: meta as KubeObject['metadata'], status: this.d.status } });
     }
     return out;
   }
 }
 
 /**
- * A working copy: its own top level, metadata, annotations, spec and status, sharing what lies
- * below them (template, selector, labels, owner references, conditions, managedFields) with the
- * stored object. A sync only sets annotations, replaces spec and status fields, and replaces
- * condition lists rather than editing them, so it never writes a shared part; and the API copies
- * what it is sent. A deep copy of every ReplicaSet and of the Deployment on each of a rollout's
- * ~60,000 syncs was most of their allocation. Keys keep their order and drop undefined values, as
- * with clone.
+ * A working copy: its own top level, metadata and annotations, and (`ownStatus`) status, sharing
+ * what lies below them (spec, template, selector, labels, owner references, conditions,
+ * managedFields) with the stored object. A sync only sets annotations, replaces a spec rather
+ * than editing it, sets fields of the Deployment's status and replaces condition lists rather
+ * than editing them, so it never writes a shared part; and the API copies what it is sent. A deep
+ * copy of every ReplicaSet and of the Deployment on each of a rollout's ~60,000 syncs was most of
+ * their allocation. Keys keep their order and drop undefined values, as with clone.
  */
-function workingCopy(obj: KubeObject): KubeObject {
+function workingCopy(obj: KubeObject, ownStatus: boolean): KubeObject {
   const out: Record<string, unknown> = {};
   for (const key in obj) {
     const v = (obj as Record<string, unknown>)[key];
     if (v === undefined) continue;
     if (key === 'metadata') out.metadata = metadataCopy(v as Record<string, unknown>);
-    else out[key] = (key === 'spec' || key === 'status') && isPlainObject(v) ? definedCopy(v) : clone(v);
+    else if (key === 'spec' || key === 'status') out[key] = key === 'status' && ownStatus && isPlainObject(v) ? definedCopy(v) : v;
+    else out[key] = clone(v);
   }
   return out as KubeObject;
+}
+
+/** A ReplicaSet's working copy: a sync never writes its status (it only reads the counts). */
+function replicaSetCopy(rs: KubeObject): KubeObject {
+  return workingCopy(rs, false);
 }
 
 /** A copy of metadata with annotations of its own (a sync sets them in place); the rest is shared. */

@@ -9,7 +9,7 @@ import { clone } from '../../util/clone';
 import { cleanupDeployment } from './cleanup';
 import type { SyncState } from './state';
 import { maxRevision, setDeploymentRevision, setNewReplicaSetAnnotations, REVISION_ANNOTATION } from './util/annotations';
-import { getCondition, hasProgressDeadline, newCondition, REASON, setCondition } from './util/conditions';
+import { getCondition, hasProgressDeadline, newCondition, REASON, setCondition, updateCondition } from './util/conditions';
 import { computeHash } from './util/hash';
 import {
   activeReplicaSets,
@@ -181,9 +181,9 @@ export function calculateStatus(s: SyncState, allRSs: KubeObject[], newRS: KubeO
   // Condition lists are replaced, never edited (setCondition, removeCondition): share, not copy.
   if (s.status.conditions?.length) status.conditions = s.status.conditions;
   if (available >= desiredReplicas(d) - maxUnavailable(d)) {
-    setCondition(status, newCondition('Available', 'True', REASON.minimumAvailable, 'Deployment has minimum availability.', s.now()));
+    updateCondition(status, 'Available', 'True', REASON.minimumAvailable, 'Deployment has minimum availability.', s.now());
   } else {
-    setCondition(status, newCondition('Available', 'False', REASON.minimumUnavailable, 'Deployment does not have minimum availability.', s.now()));
+    updateCondition(status, 'Available', 'False', REASON.minimumUnavailable, 'Deployment does not have minimum availability.', s.now());
   }
   return status;
 }

@@ -29,8 +29,12 @@ export function newCondition(type: string, status: string, reason: string, messa
   return { type, status, lastUpdateTime: t, lastTransitionTime: t, reason, message };
 }
 
+// Loops rather than find/filter with a closure over `type`: these run several times per sync.
+
 export function getCondition(status: DeploymentStatus | undefined, type: string): DeploymentCondition | undefined {
-  return status?.conditions?.find((c) => c.type === type);
+  const conditions = status?.conditions;
+  if (conditions) for (const c of conditions) if (c.type === type) return c;
+  return undefined;
 }
 
 /** SetDeploymentCondition: same status and reason ⇒ no change; same status keeps lastTransitionTime. */
@@ -38,13 +42,37 @@ export function setCondition(status: DeploymentStatus, cond: DeploymentCondition
   const current = getCondition(status, cond.type);
   if (current && current.status === cond.status && current.reason === cond.reason) return;
   if (current && current.status === cond.status) cond.lastTransitionTime = current.lastTransitionTime;
-  status.conditions = [...(status.conditions ?? []).filter((c) => c.type !== cond.type), cond];
+  const next = withoutType(status.conditions, cond.type);
+  next.push(cond);
+  status.conditions = next;
+}
+
+/**
+ * setCondition(status, newCondition(...)), the condition built only when it changes something:
+ * most syncs find it as it was (same status and reason), which setCondition leaves alone.
+ */
+export function updateCondition(status: DeploymentStatus, type: string, condStatus: string, reason: string, message: string, now: number): void {
+  const current = getCondition(status, type);
+  if (current && current.status === condStatus && current.reason === reason) return;
+  setCondition(status, newCondition(type, condStatus, reason, message, now));
 }
 
 export function removeCondition(status: DeploymentStatus, type: string): void {
-  const kept = (status.conditions ?? []).filter((c) => c.type !== type);
+  // Nothing of that type: the list is kept as it is (a copy of it would be equal).
+  if (!getCondition(status, type)) {
+    if (status.conditions?.length === 0) delete status.conditions;
+    return;
+  }
+  const kept = withoutType(status.conditions, type);
   if (kept.length) status.conditions = kept;
   else delete status.conditions;
+}
+
+/** A new list of the conditions not of `type`. */
+function withoutType(conditions: DeploymentCondition[] | undefined, type: string): DeploymentCondition[] {
+  const out: DeploymentCondition[] = [];
+  if (conditions) for (const c of conditions) if (c.type !== type) out.push(c);
+  return out;
 }
 
 export function hasProgressDeadline(d: KubeObject): boolean {
