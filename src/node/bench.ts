@@ -28,19 +28,21 @@ function deployment(name: string, replicas: number): KubeObject {
   };
 }
 
-/** Counts Running and bound pods from watch events, so checking progress costs nothing. */
+/**
+ * Counts Running and bound pods from watch events, so checking progress costs nothing: each event
+ * carries the version it replaces, so the counts move by the difference, with no per-pod state.
+ */
 function podCounter(sim: Simulation) {
-  const phase = new Map<string, { running: boolean; bound: boolean }>();
   let running = 0;
   let bound = 0;
+  const isRunning = (p: KubeObject | undefined) => (p?.status?.phase === 'Running' ? 1 : 0);
+  const isBound = (p: KubeObject | undefined) => (p?.spec?.nodeName ? 1 : 0);
   sim.store.subscribe((e) => {
     if (e.resource !== 'pods' || e.object.metadata.namespace !== 'default') return;
-    const key = e.object.metadata.name;
-    const before = phase.get(key) ?? { running: false, bound: false };
-    const after = e.type === 'DELETED' ? { running: false, bound: false } : { running: e.object.status?.phase === 'Running', bound: !!e.object.spec?.nodeName };
-    running += Number(after.running) - Number(before.running);
-    bound += Number(after.bound) - Number(before.bound);
-    phase.set(key, after);
+    const before = e.type === 'ADDED' ? undefined : (e.old ?? e.object);
+    const after = e.type === 'DELETED' ? undefined : e.object;
+    running += isRunning(after) - isRunning(before);
+    bound += isBound(after) - isBound(before);
   });
   return { running: () => running, bound: () => bound };
 }
