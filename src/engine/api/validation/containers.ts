@@ -3,7 +3,7 @@
  * `validateContainerCommon`: names, images, ports, env, volume mounts, pull policy, probes and
  * resources, with the apiserver's field paths and messages. Expects defaulted input.
  */
-import type { Container, ContainerPort, EnvVar, Probe, VolumeMount } from 'kubernetes-types/core/v1';
+import type { Container, ContainerPort, EnvVar, Probe, Volume, VolumeMount } from 'kubernetes-types/core/v1';
 import { duplicate, forbiddenField, invalid, notFoundField, notSupported, required, type FieldError } from '../fieldErrors';
 import { child, index, validateNonnegative } from './common';
 import { isDNS1123Label, isValidPortName, isValidPortNum } from './names';
@@ -11,15 +11,14 @@ import { validateResourceRequirements } from './resources';
 
 type Handler = { exec?: { command?: string[] }; httpGet?: { path?: string; port: number | string; scheme?: string }; tcpSocket?: { port: number | string }; grpc?: { port: number }; sleep?: { seconds: number } };
 
-export function validateContainers(containers: Container[] | undefined, volumes: Set<string>, grace: number | undefined, path: string): FieldError[] {
+export function validateContainers(containers: Container[] | undefined, volumes: Volume[] | undefined, grace: number | undefined, path: string): FieldError[] {
   if (!containers?.length) return [required(path)];
   const errs: FieldError[] = [];
-  const names = new Set<string>();
   containers.forEach((c, i) => {
     const p = index(path, i);
     errs.push(...validateContainerCommon(c, volumes, p));
-    if (names.has(c.name)) errs.push(duplicate(child(p, 'name'), c.name));
-    else names.add(c.name);
+    // A search rather than a Set per pod: containers are few.
+    if (containers.findIndex((other) => other.name === c.name) < i) errs.push(duplicate(child(p, 'name'), c.name));
     errs.push(...validateLifecycle(c, grace, p));
     errs.push(...validateProbe(c.livenessProbe, grace, child(p, 'livenessProbe'), 'liveness'));
     errs.push(...validateProbe(c.readinessProbe, grace, child(p, 'readinessProbe'), 'readiness'));
@@ -30,10 +29,12 @@ export function validateContainers(containers: Container[] | undefined, volumes:
   return errs;
 }
 
-export function validateInitContainers(init: Container[] | undefined, regular: Container[] | undefined, volumes: Set<string>, grace: number | undefined, path: string): FieldError[] {
+export function validateInitContainers(init: Container[] | undefined, regular: Container[] | undefined, volumes: Volume[] | undefined, grace: number | undefined, path: string): FieldError[] {
   const errs: FieldError[] = [];
+  // Most pods have none: no Set of the regular containers' names then.
+  if (!init?.length) return errs;
   const names = new Set((regular ?? []).map((c) => c.name));
-  (init ?? []).forEach((c, i) => {
+  init.forEach((c, i) => {
     const p = index(path, i);
     errs.push(...validateContainerCommon(c, volumes, p));
     const sidecar = c.restartPolicy === 'Always';
@@ -54,10 +55,13 @@ export function validateInitContainers(init: Container[] | undefined, regular: C
   return errs;
 }
 
-function validateContainerCommon(c: Container, volumes: Set<string>, p: string): FieldError[] {
+function validateContainerCommon(c: Container, volumes: Volume[] | undefined, p: string): FieldError[] {
   const errs: FieldError[] = [];
   if (!c.name) errs.push(required(child(p, 'name')));
-  else errs.push(...isDNS1123Label(c.name).map((m) => invalid(child(p, 'name'), c.name, m)));
+  else {
+    const messages = isDNS1123Label(c.name);
+    for (let i = 0; i < messages.length; i++) errs.push(invalid(child(p, 'name'), c.name, messages[i]));
+  }
   if (!c.image) errs.push(required(child(p, 'image')));
   const tmp = c.terminationMessagePolicy;
   if (!tmp) errs.push(required(child(p, 'terminationMessagePolicy')));
@@ -83,8 +87,9 @@ export function validateContainersOnlyForPod(containers: Container[] | undefined
 
 function validatePorts(ports: ContainerPort[] | undefined, path: string): FieldError[] {
   const errs: FieldError[] = [];
+  if (!ports?.length) return errs;
   const names = new Set<string>();
-  (ports ?? []).forEach((port, i) => {
+  ports.forEach((port, i) => {
     const p = index(path, i);
     if (port.name) {
       const msgs = isValidPortName(port.name);
@@ -103,6 +108,7 @@ function validatePorts(ports: ContainerPort[] | undefined, path: string): FieldE
 
 function checkHostPortConflicts(containers: Container[], path: string): FieldError[] {
   const errs: FieldError[] = [];
+  if (!containers.some(hasPorts)) return errs;
   const seen = new Set<string>();
   containers.forEach((c, ci) =>
     (c.ports ?? []).forEach((port, pi) => {
@@ -113,6 +119,10 @@ function checkHostPortConflicts(containers: Container[], path: string): FieldErr
     }),
   );
   return errs;
+}
+
+function hasPorts(c: Container): boolean {
+  return (c.ports?.length ?? 0) > 0;
 }
 
 const RELAXED_ENV_NAME = "a valid environment variable name must consist only of printable ASCII characters other than '='";
@@ -127,18 +137,33 @@ function validateEnv(env: EnvVar[] | undefined, path: string): FieldError[] {
   return errs;
 }
 
-function validateVolumeMounts(mounts: VolumeMount[] | undefined, volumes: Set<string>, path: string): FieldError[] {
+/**
+ * Whether one of the first `before` volumes (all when absent) is named `name`. A pod has a few
+ * volumes: a search beats building a Set of their names per validated pod.
+ */
+export function hasVolume(volumes: Volume[] | undefined, name: string | undefined, before = volumes?.length ?? 0): boolean {
+  if (!name || !volumes) return false;
+  for (let i = 0; i < before; i++) if (volumes[i].name === name) return true;
+  return false;
+}
+
+function validateVolumeMounts(mounts: VolumeMount[] | undefined, volumes: Volume[] | undefined, path: string): FieldError[] {
   const errs: FieldError[] = [];
-  const points = new Set<string>();
-  (mounts ?? []).forEach((m, i) => {
-    const p = index(path, i);
-    if (!m.name) errs.push(required(child(p, 'name')));
-    if (!volumes.has(m.name)) errs.push(notFoundField(child(p, 'name'), m.name));
-    if (!m.mountPath) errs.push(required(child(p, 'mountPath')));
-    if (points.has(m.mountPath)) errs.push(invalid(child(p, 'mountPath'), m.mountPath, 'must be unique'));
-    points.add(m.mountPath);
-  });
+  if (!mounts) return errs;
+  for (let i = 0; i < mounts.length; i++) {
+    const m = mounts[i];
+    if (!m.name) errs.push(required(child(index(path, i), 'name')));
+    if (!hasVolume(volumes, m.name)) errs.push(notFoundField(child(index(path, i), 'name'), m.name));
+    if (!m.mountPath) errs.push(required(child(index(path, i), 'mountPath')));
+    if (mountedBefore(mounts, m.mountPath, i)) errs.push(invalid(child(index(path, i), 'mountPath'), m.mountPath, 'must be unique'));
+  }
   return errs;
+}
+
+/** Whether one of the first `before` mounts has this mount path (a search: mounts are few). */
+function mountedBefore(mounts: VolumeMount[], mountPath: string, before: number): boolean {
+  for (let i = 0; i < before; i++) if (mounts[i].mountPath === mountPath) return true;
+  return false;
 }
 
 function validateLifecycle(c: Container, grace: number | undefined, p: string): FieldError[] {

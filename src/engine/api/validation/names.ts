@@ -77,10 +77,15 @@ function dns1123LabelErrors(value: string): string[] {
   return errs;
 }
 
-export function isDNS1123Subdomain(value: string): string[] {
+export function isDNS1123Subdomain(value: string): readonly string[] {
+  // Every create checks its name (most often a new one, so no cache): the valid ones share one
+  // empty answer.
+  const tooLong = byteLength(value) > 253;
+  const malformed = !dns1123SubdomainRe.test(value);
+  if (!tooLong && !malformed) return VALID;
   const errs: string[] = [];
-  if (byteLength(value) > 253) errs.push(maxLenError(253));
-  if (!dns1123SubdomainRe.test(value))
+  if (tooLong) errs.push(maxLenError(253));
+  if (malformed)
     errs.push(
       regexError(
         'a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, \'-\' or \'.\', and must start and end with an alphanumeric character',

@@ -40,24 +40,50 @@ export function nameRuleFor(resource: string): NameRule {
 /** Create-time metadata validation. `meta.name` has already been generated from generateName. */
 export function validateObjectMeta(meta: ObjectMeta, namespaced: boolean, nameRule: NameRule = nameIsDNSSubdomain, path = 'metadata'): FieldError[] {
   const errs: FieldError[] = [];
-  if (meta.generateName) for (const m of nameRule(meta.generateName, true)) errs.push(invalid(child(path, 'generateName'), meta.generateName, m));
+  if (meta.generateName) pushInvalid(errs, nameRule(meta.generateName, true), path, meta.generateName, 'generateName');
   if (!meta.name) errs.push(required(child(path, 'name'), 'name or generateName is required'));
-  else for (const m of nameRule(meta.name, false)) errs.push(invalid(child(path, 'name'), meta.name, m));
+  else pushInvalid(errs, nameRule(meta.name, false), path, meta.name, 'name');
   if (namespaced) {
     if (!meta.namespace) errs.push(required(child(path, 'namespace')));
-    else for (const m of isDNS1123Label(meta.namespace)) errs.push(invalid(child(path, 'namespace'), meta.namespace, m));
+    else pushInvalid(errs, isDNS1123Label(meta.namespace), path, meta.namespace, 'namespace');
   } else if (meta.namespace) errs.push(forbiddenField(child(path, 'namespace'), 'not allowed on this type'));
   // Absent (undefined or null) parts have nothing to check: skipped before any path is built.
-  if (present(meta.generation)) errs.push(...validateNonnegative(meta.generation, child(path, 'generation')));
-  if (present(meta.labels)) errs.push(...validateLabels(meta.labels, child(path, 'labels')));
-  if (present(meta.annotations)) errs.push(...validateAnnotations(meta.annotations, child(path, 'annotations')));
-  if (present(meta.ownerReferences)) errs.push(...validateOwnerReferences(meta.ownerReferences, child(path, 'ownerReferences')));
+  if (present(meta.generation)) pushAll(errs, validateNonnegative(meta.generation, metaPath(path, 'generation')));
+  if (present(meta.labels)) pushAll(errs, validateLabels(meta.labels, metaPath(path, 'labels')));
+  if (present(meta.annotations)) pushAll(errs, validateAnnotations(meta.annotations, metaPath(path, 'annotations')));
+  if (present(meta.ownerReferences)) pushAll(errs, validateOwnerReferences(meta.ownerReferences, metaPath(path, 'ownerReferences')));
   if (present(meta.finalizers)) {
-    errs.push(...validateFinalizers(meta.finalizers, child(path, 'finalizers')));
-    errs.push(...validateKubeFinalizerNames(meta.finalizers, child(path, 'finalizers')));
+    pushAll(errs, validateFinalizers(meta.finalizers, metaPath(path, 'finalizers')));
+    pushAll(errs, validateKubeFinalizerNames(meta.finalizers, metaPath(path, 'finalizers')));
   }
   return errs;
 }
+
+// Every create and update checks metadata: the lists below are walked by index, without an
+// iterator per list (most are empty).
+
+function pushAll(errs: FieldError[], more: readonly FieldError[]): void {
+  for (let i = 0; i < more.length; i++) errs.push(more[i]);
+}
+
+/** One `Invalid value` at `path` (`path.field` with a field) per message; the path is built only for an error. */
+function pushInvalid(errs: FieldError[], messages: readonly string[], path: string, value: unknown, field?: string): void {
+  for (let i = 0; i < messages.length; i++) errs.push(invalid(field === undefined ? path : child(path, field), value, messages[i]));
+}
+
+/**
+ * `path.field`; for the usual `metadata` path built once per field, not per write (the checks
+ * take their path up front, and nearly always find nothing to report with it).
+ */
+function metaPath(path: string, field: string): string {
+  if (path !== 'metadata') return child(path, field);
+  let built = METADATA_PATHS.get(field);
+  if (built === undefined) METADATA_PATHS.set(field, (built = child(path, field)));
+  return built;
+}
+
+/** metaPath's `metadata.<field>` strings: a handful, one per metadata field checked. */
+const METADATA_PATHS = new Map<string, string>();
 
 function present<T>(value: T | undefined | null): value is T {
   return value !== undefined && value !== null;
@@ -106,12 +132,12 @@ function unlessKnownClean<T extends object>(
 ): void {
   if (!present(value)) return;
   if (typeof value !== 'object') {
-    errs.push(...check(value, child(path, field)));
+    pushAll(errs, check(value, metaPath(path, field)));
     return;
   }
   if (value === stored && clean.has(value)) return;
-  const found = check(value, child(path, field));
-  if (found.length) errs.push(...found);
+  const found = check(value, metaPath(path, field));
+  if (found.length) pushAll(errs, found);
   else if (value === stored) clean.add(value);
 }
 
@@ -122,8 +148,8 @@ export function validateLabels(labels: Record<string, string> | undefined, path:
   const errs: FieldError[] = [];
   for (const k in labels) {
     const v = labels[k];
-    for (const m of isQualifiedName(k)) errs.push(invalid(path, k, m));
-    for (const m of isValidLabelValue(String(v))) errs.push(invalid(path, v, m));
+    pushInvalid(errs, isQualifiedName(k), path, k);
+    pushInvalid(errs, isValidLabelValue(String(v)), path, v);
   }
   return errs;
 }
@@ -137,7 +163,7 @@ export function validateAnnotations(annotations: Record<string, string> | undefi
   let size = 0;
   for (const k in annotations) {
     const v = annotations[k];
-    for (const m of isQualifiedName(k.toLowerCase())) errs.push(invalid(path, k, m));
+    pushInvalid(errs, isQualifiedName(k.toLowerCase()), path, k);
     size += byteLength(k) + byteLength(String(v));
   }
   if (size > TOTAL_ANNOTATION_SIZE_LIMIT)
@@ -165,23 +191,42 @@ export function validateLabelSelector(sel: LabelSelector | undefined | null, pat
 
 function validateOwnerReferences(refs: OwnerReference[] | undefined, path: string): FieldError[] {
   const errs: FieldError[] = [];
-  let firstController = '';
+  // Every pod's create checks its owner: strings are built only for an error (or an Event owner).
+  let firstController: OwnerReference | undefined;
   for (const ref of refs ?? []) {
-    const version = ref.apiVersion?.includes('/') ? ref.apiVersion.split('/')[1] : (ref.apiVersion ?? '');
-    const group = ref.apiVersion?.includes('/') ? ref.apiVersion.split('/')[0] : '';
-    if (!version) errs.push(invalid(child(path, 'apiVersion'), ref.apiVersion ?? '', 'version must not be empty'));
+    const apiVersion = ref.apiVersion ?? '';
+    if (!hasVersion(apiVersion)) errs.push(invalid(child(path, 'apiVersion'), ref.apiVersion ?? '', 'version must not be empty'));
     if (!ref.kind) errs.push(invalid(child(path, 'kind'), ref.kind ?? '', 'must not be empty'));
     if (!ref.name) errs.push(invalid(child(path, 'name'), ref.name ?? '', 'must not be empty'));
     if (!ref.uid) errs.push(invalid(child(path, 'uid'), ref.uid ?? '', 'must not be empty'));
-    if (group === '' && version === 'v1' && ref.kind === 'Event') errs.push(invalid(path, ref, '/v1, Kind=Event is disallowed from being an owner'));
+    if (ref.kind === 'Event' && apiVersion.indexOf('/') <= 0 && versionOf(apiVersion) === 'v1')
+      errs.push(invalid(path, ref, '/v1, Kind=Event is disallowed from being an owner'));
     if (ref.controller) {
-      const current = `${ref.kind}/${ref.name}`;
       if (firstController)
-        errs.push(invalid(path, refs, `Only one reference can have Controller set to true. Found "true" in references for ${firstController} and ${current}`));
-      else firstController = current;
+        errs.push(invalid(path, refs, `Only one reference can have Controller set to true. Found "true" in references for ${controllerName(firstController)} and ${controllerName(ref)}`));
+      else firstController = ref;
     }
   }
   return errs;
+}
+
+function controllerName(ref: OwnerReference): string {
+  return `${ref.kind}/${ref.name}`;
+}
+
+/** The version of an apiVersion as split('/') gives it: after the first slash, up to any second one. */
+function versionOf(apiVersion: string): string {
+  const slash = apiVersion.indexOf('/');
+  if (slash < 0) return apiVersion;
+  const end = apiVersion.indexOf('/', slash + 1);
+  return apiVersion.slice(slash + 1, end < 0 ? apiVersion.length : end);
+}
+
+/** Whether versionOf(apiVersion) is not empty, without slicing it out. */
+function hasVersion(apiVersion: string): boolean {
+  const slash = apiVersion.indexOf('/');
+  if (slash < 0) return apiVersion !== '';
+  return slash + 1 < apiVersion.length && apiVersion[slash + 1] !== '/';
 }
 
 function validateFinalizers(finalizers: string[] | undefined, path: string): FieldError[] {

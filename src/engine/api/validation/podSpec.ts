@@ -6,9 +6,9 @@
 import type { PodSpec, PodTemplateSpec, Toleration, Volume } from 'kubernetes-types/core/v1';
 import { duplicate, forbiddenField, invalid, notSupported, required, type FieldError } from '../fieldErrors';
 import { child, index } from './common';
-import { validateContainers, validateInitContainers } from './containers';
-import { inclusiveRangeError, isDNS1123Label, isValidLabelValue, nameIsDNSSubdomain } from './names';
-import { validateAnnotations, validateLabelName, validateLabels } from './objectMeta';
+import { hasVolume, validateContainers, validateInitContainers } from './containers';
+import { inclusiveRangeError, isDNS1123Label, isQualifiedName, isValidLabelValue, nameIsDNSSubdomain } from './names';
+import { validateAnnotations, validateLabels } from './objectMeta';
 
 const MAX_INT32 = 2147483647;
 
@@ -25,9 +25,9 @@ export function validatePodSpec(spec: PodSpec, path: string): FieldError[] {
   const errs: FieldError[] = [];
   if (spec.terminationGracePeriodSeconds === undefined) errs.push(required(child(path, 'terminationGracePeriodSeconds')));
   const grace = spec.terminationGracePeriodSeconds;
-  const volumes = validateVolumes(spec.volumes, path, errs);
-  pushAll(errs, validateContainers(spec.containers, volumes, grace, child(path, 'containers')));
-  pushAll(errs, validateInitContainers(spec.initContainers, spec.containers, volumes, grace, child(path, 'initContainers')));
+  validateVolumes(spec.volumes, path, errs);
+  pushAll(errs, validateContainers(spec.containers, spec.volumes, grace, child(path, 'containers')));
+  pushAll(errs, validateInitContainers(spec.initContainers, spec.containers, spec.volumes, grace, child(path, 'initContainers')));
   oneOf(errs, spec.restartPolicy, RESTART_POLICIES, path, 'restartPolicy');
   oneOf(errs, spec.dnsPolicy, DNS_POLICIES, path, 'dnsPolicy');
   if (spec.nodeSelector != null) pushAll(errs, validateLabels(spec.nodeSelector, child(path, 'nodeSelector')));
@@ -50,7 +50,12 @@ const TOLERATION_OPERATORS = ['Equal', 'Exists'];
 const TOLERATION_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
 
 function pushAll(errs: FieldError[], more: FieldError[]): void {
-  for (const e of more) errs.push(e);
+  for (let i = 0; i < more.length; i++) errs.push(more[i]);
+}
+
+/** One `Invalid value` at `path.field` per message (by index: no iterator per check). */
+function pushInvalid(errs: FieldError[], messages: readonly string[], path: string, field: string, value: string): void {
+  for (let i = 0; i < messages.length; i++) errs.push(invalid(child(path, field), value, messages[i]));
 }
 
 /** A field with a closed set of values: `Required value` when empty, `Unsupported value` otherwise. */
@@ -61,12 +66,12 @@ function oneOf(errs: FieldError[], value: string | undefined, supported: string[
 
 /** `path.field` must be a DNS-1123 subdomain. */
 function subdomainErrors(errs: FieldError[], value: string, path: string, field: string): void {
-  for (const m of nameIsDNSSubdomain(value, false)) errs.push(invalid(child(path, field), value, m));
+  pushInvalid(errs, nameIsDNSSubdomain(value, false), path, field, value);
 }
 
 /** `path.field` must be a DNS-1123 label. */
 function labelErrors(errs: FieldError[], value: string, path: string, field: string): void {
-  for (const m of isDNS1123Label(value)) errs.push(invalid(child(path, field), value, m));
+  pushInvalid(errs, isDNS1123Label(value), path, field, value);
 }
 
 const VOLUME_SOURCES = [
@@ -76,26 +81,42 @@ const VOLUME_SOURCES = [
   'csi', 'ephemeral', 'image',
 ];
 
-/** Validates the volumes of the spec at `specPath` into `errs`; returns the names that volume mounts may refer to. */
-function validateVolumes(volumes: Volume[] | undefined, specPath: string, errs: FieldError[]): Set<string> {
-  const names = new Set<string>();
-  if (!volumes) return names;
+/**
+ * Validates the volumes of the spec at `specPath` into `errs`. Volume mounts find their volume
+ * with `hasVolume`: a pod has a few volumes, so a search beats a Set per validated pod.
+ */
+function validateVolumes(volumes: Volume[] | undefined, specPath: string, errs: FieldError[]): void {
+  if (!volumes) return;
   for (let i = 0; i < volumes.length; i++) {
     const v = volumes[i];
     if (!v.name) errs.push(required(child(volumePath(specPath, i), 'name')));
     else {
-      for (const m of isDNS1123Label(v.name)) errs.push(invalid(child(volumePath(specPath, i), 'name'), v.name, m));
-      if (names.has(v.name)) errs.push(duplicate(child(volumePath(specPath, i), 'name'), v.name));
-      else names.add(v.name);
+      const messages = isDNS1123Label(v.name);
+      if (messages.length) pushInvalid(errs, messages, volumePath(specPath, i), 'name', v.name);
+      if (hasVolume(volumes, v.name, i)) errs.push(duplicate(child(volumePath(specPath, i), 'name'), v.name));
     }
-    let sources = 0;
-    for (const s of VOLUME_SOURCES) {
-      if ((v as unknown as Record<string, unknown>)[s] === undefined) continue;
-      if (++sources > 1) errs.push(forbiddenField(child(volumePath(specPath, i), s), 'may not specify more than 1 volume type'));
-    }
-    if (sources === 0) errs.push(required(volumePath(specPath, i), 'must specify a volume type'));
+    validateVolumeSource(v, specPath, i, errs);
   }
-  return names;
+}
+
+const VOLUME_SOURCE_NAMES = new Set(VOLUME_SOURCES);
+
+/**
+ * Exactly one volume source. Counted over the volume's own keys (a name and its source, as a
+ * rule) rather than by looking each of the 30 sources up; more than one is reported in the order
+ * of VOLUME_SOURCES.
+ */
+function validateVolumeSource(v: Volume, specPath: string, i: number, errs: FieldError[]): void {
+  const fields = v as unknown as Record<string, unknown>;
+  let sources = 0;
+  for (const k in fields) if (fields[k] !== undefined && VOLUME_SOURCE_NAMES.has(k)) sources++;
+  if (sources === 0) errs.push(required(volumePath(specPath, i), 'must specify a volume type'));
+  else if (sources > 1) {
+    let seen = 0;
+    for (const s of VOLUME_SOURCES) {
+      if (fields[s] !== undefined && ++seen > 1) errs.push(forbiddenField(child(volumePath(specPath, i), s), 'may not specify more than 1 volume type'));
+    }
+  }
 }
 
 function volumePath(specPath: string, i: number): string {
@@ -107,7 +128,11 @@ export function validateTolerations(tolerations: Toleration[] | undefined, path:
   if (!tolerations) return errs;
   for (let i = 0; i < tolerations.length; i++) {
     const t = tolerations[i];
-    if (t.key) pushAll(errs, validateLabelName(t.key, child(index(path, i), 'key')));
+    if (t.key) {
+      // validateLabelName, with the path built only for an error (every pod has tolerations).
+      const messages = isQualifiedName(t.key);
+      if (messages.length) pushInvalid(errs, messages, index(path, i), 'key', t.key);
+    }
     if (!t.key && t.operator !== 'Exists')
       errs.push(invalid(child(index(path, i), 'operator'), t.operator ?? '', 'operator must be Exists when `key` is empty, which means "match all values and all keys"'));
     if (t.tolerationSeconds !== undefined && t.effect !== 'NoExecute')
