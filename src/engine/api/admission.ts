@@ -51,6 +51,9 @@ export function registerRules(resource: string, r: ResourceRules): void {
   rules.set(resource, list);
 }
 
-export function rulesFor(resource: string): ResourceRules[] {
-  return rules.get(resource) ?? [];
+/** A resource's rules; a resource without any shares one empty list (asked on every write). */
+export function rulesFor(resource: string): readonly ResourceRules[] {
+  return rules.get(resource) ?? NO_RULES;
 }
+
+const NO_RULES: readonly ResourceRules[] = Object.freeze([]);

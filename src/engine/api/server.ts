@@ -12,7 +12,7 @@ import { rulesFor, type AdmissionContext, type Operation, type ResourceRules } f
 import { isDecodedEvent } from './events';
 import { alreadyExists, ApiError, badRequest, conflict, forbidden, notFound, OBJECT_MODIFIED } from './errors';
 import { invalidError, required, type FieldError } from './fieldErrors';
-import { appliedOnCreate, serverSideApply, trackUpdate, type ManagedFieldsEntry } from './managedFields';
+import { appliedOnCreate, serverSideApply, trackUpdate, type ManagedFieldsEntry, type Tracking } from './managedFields';
 import { applyPatch, type PatchType } from './patch';
 import { mustResourceType, qualifiedName, resourceTypeForKind, type ResourceType } from './resources';
 import { matchesFields, matchesRequirements, parseFieldSelector, parseLabelSelector } from './selectors';
@@ -84,6 +84,11 @@ export class ApiServer {
   /** The last `timestamp()`: writes at one instant share one string rather than each format one. */
   private stampedAt = NaN;
   private stamp = '';
+  /** context()'s contexts of the instant `contextsAt`, by operation and subresource. */
+  private readonly contexts = new Array<AdmissionContext | undefined>(6).fill(undefined);
+  private contextsAt = NaN;
+  /** The last tracking() answer. */
+  private lastTracking: Tracking | undefined = undefined;
 
   constructor(
     readonly store: Store,
@@ -142,13 +147,14 @@ export class ApiServer {
     if (t.namespaced) this.checkNamespaceOpen(meta.namespace!, resource, meta.name);
     if (!meta.name) throw invalidError(t.kind, t.group, '', [required('metadata.name', 'name or generateName is required')]);
     // `in` first: deleting a key that is not there (the usual case) still costs a runtime call.
-    for (const f of SERVER_SET_META) if (f in meta) delete meta[f];
+    for (let i = 0; i < SERVER_SET_META.length; i++) if (SERVER_SET_META[i] in meta) delete meta[SERVER_SET_META[i]];
     meta.uid = uuid(this.random);
     meta.creationTimestamp = this.timestamp();
     if (t.generation) meta.generation = 1;
     else if ('generation' in meta) delete meta.generation;
     const ctx = this.context('CREATE');
-    for (const r of rulesFor(resource)) r.prepareForCreate?.(obj, ctx);
+    const rules = rulesFor(resource);
+    for (let i = 0; i < rules.length; i++) rules[i].prepareForCreate?.(obj, ctx);
     this.admit(t, obj, undefined, ctx);
     if (this.store.get(resource, meta.namespace, meta.name)) throw alreadyExists(resource, meta.name);
     if (track) setManagedFields(obj, track(obj, undefined));
@@ -333,7 +339,8 @@ export class ApiServer {
       // no-op check below then compares little more than the status.
       const shared = noMutationOnStatus(rulesFor(resource));
       obj = shared ? { ...old, metadata: { ...old.metadata }, status: obj.status } : { ...clone(old), status: obj.status };
-      if (annotations) obj.metadata.annotations = clone(annotations);
+      // The stored annotations (kept or repeated by reference) are never mutated: shared, not copied.
+      if (annotations) obj.metadata.annotations = annotations === old.metadata.annotations ? annotations : clone(annotations);
       else delete obj.metadata.annotations;
     } else if (opts.subresource === 'finalize') {
       obj = { ...clone(old), spec: { ...clone(old.spec ?? {}), finalizers: obj.spec?.finalizers ?? [] } };
@@ -367,8 +374,7 @@ export class ApiServer {
     if (track) setManagedFields(obj, track(obj, old));
     else if (opts.fieldManager) {
       // What updateTracker's closure would do, without a closure per write.
-      const tracking = { fieldManager: opts.fieldManager, subresource: opts.fieldSubresource ?? opts.subresource, now: this.now() };
-      setManagedFields(obj, trackUpdate(old, obj, tracking));
+      setManagedFields(obj, trackUpdate(old, obj, this.tracking(opts.fieldManager, opts.fieldSubresource ?? opts.subresource)));
     }
     if (applying && deepEqual(obj, old)) return this.read(resource, old);
     if (opts.dryRun) return obj;
@@ -381,20 +387,34 @@ export class ApiServer {
   }
 
   private updateTracker(fieldManager: string, subresource?: string): Track {
-    const tracking = { fieldManager, subresource, now: this.now() };
+    const tracking = this.tracking(fieldManager, subresource);
     return (final, old) => trackUpdate(old, final, tracking);
+  }
+
+  /**
+   * What a tracked write by `fieldManager` records with; the writes of one manager at one instant
+   * (a kubelet's status posts, a controller's syncs) share one, which trackUpdate only reads.
+   */
+  private tracking(fieldManager: string, subresource: string | undefined): Tracking {
+    const now = this.now();
+    const last = this.lastTracking;
+    if (last !== undefined && last.now === now && last.fieldManager === fieldManager && last.subresource === subresource) return last;
+    return (this.lastTracking = Object.freeze({ fieldManager, subresource, now }));
   }
 
   private admit(t: ResourceType, obj: KubeObject, old: KubeObject | undefined, ctx: AdmissionContext): void {
     const resource = qualifiedName(t);
     const rules = rulesFor(resource);
-    for (const r of rules) r.mutate?.(obj, old, ctx);
+    // Loops by index, the answers appended one by one: every write comes here, and the rules'
+    // answers are nearly always empty (no iterator or spread per rule).
+    for (let i = 0; i < rules.length; i++) rules[i].mutate?.(obj, old, ctx);
     const errors: FieldError[] = old
       ? validateObjectMetaUpdate(obj.metadata, old.metadata)
       : validateObjectMeta(obj.metadata, t.namespaced, nameRuleFor(resource));
-    for (const r of rules) {
-      if (old && r.validateUpdate) errors.push(...r.validateUpdate(obj, old, ctx));
-      else if (r.validate) errors.push(...r.validate(obj, ctx));
+    for (let i = 0; i < rules.length; i++) {
+      const r = rules[i];
+      if (old && r.validateUpdate) appendAll(errors, r.validateUpdate(obj, old, ctx));
+      else if (r.validate) appendAll(errors, r.validate(obj, ctx));
     }
     if (errors.length) throw this.invalid(t, obj, errors);
   }
@@ -436,8 +456,18 @@ export class ApiServer {
     return this.stamp;
   }
 
+  /**
+   * The admission context of a write: one per operation and subresource for the current instant,
+   * shared by the writes made at it (rules only read it; frozen so none can change it).
+   */
   private context(operation: Operation, subresource?: 'status' | 'finalize'): AdmissionContext {
-    return { now: this.now(), random: this.random, store: this.store, operation, subresource };
+    const now = this.now();
+    if (now !== this.contextsAt) {
+      this.contexts.fill(undefined);
+      this.contextsAt = now;
+    }
+    const slot = (operation === 'CREATE' ? 0 : 3) + (subresource === undefined ? 0 : subresource === 'status' ? 1 : 2);
+    return (this.contexts[slot] ??= Object.freeze({ now, random: this.random, store: this.store, operation, subresource }));
   }
 
   private read(resource: string, obj: KubeObject): KubeObject {
@@ -451,8 +481,12 @@ export class ApiServer {
 /** What a create may not set: the server assigns these (or leaves them out). */
 const SERVER_SET_META = ['uid', 'resourceVersion', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'managedFields'] as const;
 
+function appendAll(errors: FieldError[], more: readonly FieldError[]): void {
+  for (let i = 0; i < more.length; i++) errors.push(more[i]);
+}
+
 /** Whether no rule mutates on a status write (a loop, not a closure per write). */
-function noMutationOnStatus(rules: ResourceRules[]): boolean {
+function noMutationOnStatus(rules: readonly ResourceRules[]): boolean {
   for (const r of rules) if (r.mutate && !r.mutateSkipsStatus) return false;
   return true;
 }

@@ -5,7 +5,7 @@
  * DefaultTolerationSeconds (the two 300 s NoExecute tolerations). Errors are the plugins' own
  * Forbidden messages.
  */
-import type { Pod, PodSpec, ProjectedVolumeSource, Toleration, Volume } from 'kubernetes-types/core/v1';
+import type { Container, Pod, PodSpec, ProjectedVolumeSource, Toleration, Volume, VolumeMount } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../objects';
 import { NAME_SUFFIX_ALPHABET } from '../../sim/random';
 import type { AdmissionContext } from '../admission';
@@ -40,13 +40,26 @@ function serviceAccountAdmission(pod: KubeObject, ctx: AdmissionContext): void {
 function mountServiceAccountToken(spec: PodSpec, ctx: AdmissionContext): void {
   const existing = (spec.volumes ?? []).find((v) => v.name.startsWith(SERVICE_ACCOUNT_VOLUME_PREFIX));
   const volumeName = existing?.name ?? SERVICE_ACCOUNT_VOLUME_PREFIX + ctx.random.string(5, NAME_SUFFIX_ALPHABET);
+  // Init containers first, then the others (both always: no short cut).
+  const neededByInit = mountTokenInto(spec.initContainers, volumeName);
+  const needed = mountTokenInto(spec.containers, volumeName) || neededByInit;
+  if (!existing && needed) (spec.volumes ??= []).push(tokenVolume(volumeName));
+}
+
+/** Mounts the token volume into each container that has nothing at its path; whether any needed it. */
+function mountTokenInto(containers: Container[] | undefined, volumeName: string): boolean {
   let needed = false;
-  for (const c of [...(spec.initContainers ?? []), ...(spec.containers ?? [])]) {
-    if ((c.volumeMounts ?? []).some((m) => m.mountPath === SERVICE_ACCOUNT_MOUNT_PATH)) continue;
+  for (const c of containers ?? []) {
+    if (mountsAt(c.volumeMounts, SERVICE_ACCOUNT_MOUNT_PATH)) continue;
     (c.volumeMounts ??= []).push({ mountPath: SERVICE_ACCOUNT_MOUNT_PATH, name: volumeName, readOnly: true });
     needed = true;
   }
-  if (!existing && needed) (spec.volumes ??= []).push(tokenVolume(volumeName));
+  return needed;
+}
+
+function mountsAt(mounts: VolumeMount[] | undefined, path: string): boolean {
+  for (const m of mounts ?? []) if (m.mountPath === path) return true;
+  return false;
 }
 
 /**
