@@ -81,7 +81,9 @@ class WatchDispatcher {
     // Mappers never write to the store, so what it holds stays the same through them all.
     const m = e.object.metadata;
     const live = this.store.get(e.resource, m.namespace, m.name);
-    for (const handler of list) handler(e, live);
+    // Indexed loops on the per-event and per-reconcile paths: no iterator objects, even in code
+    // not (yet) optimised.
+    for (let i = 0; i < list.length; i++) list[i](e, live);
   }
 }
 
@@ -101,6 +103,19 @@ const BASE_BACKOFF_MS = 5;
 const REQUEUE = { requeue: true };
 const isRequeue = (data: unknown): boolean => (data as { requeue?: boolean } | undefined)?.requeue === true;
 const MAX_BACKOFF_MS = 1000 * 1000;
+
+/** The earliest delay a reconcile asks to be requeued after (negative ones count as 0), if any. */
+function ownRequeueMs(key: string, changes: Change[]): number | undefined {
+  let ms: number | undefined;
+  for (let i = 0; i < changes.length; i++) {
+    const c = changes[i];
+    if (c.op === 'requeueAfter' && (c.key === undefined || c.key === key)) {
+      const after = Math.max(0, c.ms);
+      if (ms === undefined || after < ms) ms = after;
+    }
+  }
+  return ms;
+}
 
 /** Wraps a Controller as a simulation Component. */
 export class ControllerRunner implements Component {
@@ -130,7 +145,8 @@ export class ControllerRunner implements Component {
     const dispatcher = watchDispatcher(ctx.store);
     for (const [resource, mapper] of Object.entries(watches)) {
       dispatcher.add(resource, (e, live) => {
-        for (const key of mapper(e.object, e.old, live)) this.queue.add(key);
+        const keys = mapper(e.object, e.old, live);
+        for (let i = 0; i < keys.length; i++) this.queue.add(keys[i]);
       });
     }
     // Level-triggered from the start: reconcile everything that already exists — unless this
@@ -171,7 +187,8 @@ export class ControllerRunner implements Component {
       this.retryLater(key);
       return true;
     }
-    for (const change of changes) {
+    for (let i = 0; i < changes.length; i++) {
+      const change = changes[i];
       try {
         this.apply(key, change);
       } catch (e) {
@@ -195,15 +212,13 @@ export class ControllerRunner implements Component {
    * A pending timer earlier than the new wish is kept: it fires, and that reconcile asks again.
    */
   private settleRequeue(key: string, changes: Change[]): void {
-    // Read once: a virtual time is a double, boxed anew by each call that returns one.
+    const ms = ownRequeueMs(key, changes);
+    // Most reconciles ask for none, in runners with nothing pending: the clock is not even read
+    // (a virtual time is a double, boxed anew by each call that returns one).
+    if (ms === undefined && this.immediate.size === 0 && this.requeues.size === 0) return;
     const now = this.ctx.now();
-    let wish: number | undefined;
-    for (const c of changes) {
-      if (c.op === 'requeueAfter' && (c.key === undefined || c.key === key)) {
-        const at = now + Math.max(0, c.ms);
-        if (wish === undefined || at < wish) wish = at;
-      }
-    }
+    // The earliest of now + delay is now + the earliest delay (addition rounds monotonically).
+    let wish = ms === undefined ? undefined : now + ms;
     // An immediate requeue is rate limited (workqueue's AddRateLimited: 5 ms doubling), so a
     // reconcile that keeps asking at once backs off instead of spinning at one instant.
     if (wish !== undefined && wish <= now) {
