@@ -20,7 +20,7 @@
  */
 import type { Taint } from 'kubernetes-types/core/v1';
 import type { InvolvedObject } from '../api/events';
-import type { KubeObject } from '../objects';
+import { splitKey, type KubeObject } from '../objects';
 import type { SimContext } from '../sim/component';
 import { deepEqual } from '../util/clone';
 import { formatRFC3339, parseTime } from '../util/time';
@@ -195,7 +195,8 @@ export class NodeLifecycleController implements Controller {
 
   /** processPod: a pod bound to a node that is not ready is marked not ready too. */
   private processPod(key: string, ctx: SimContext): Change[] {
-    const [namespace, name] = key.split('/');
+    // Sliced, not split: no array per pod bound.
+    const { namespace, name } = splitKey(key);
     const pod = ctx.store.get('pods', namespace, name);
     const node = pod?.spec?.nodeName ? ctx.store.get('nodes', undefined, pod.spec.nodeName) : undefined;
     const ready = node && nodeCondition(node, 'Ready');

@@ -15,8 +15,26 @@ export const ORPHAN_INDEX_PREFIX = '_ORPHAN/';
 
 export function controllerUidIndexValues(obj: KubeObject): readonly string[] {
   const ref = controllerOf(obj);
-  return ref ? [ref.uid] : orphanIndexValues(obj.metadata.namespace ?? '');
+  return ref ? controllerUidValues(ref.uid) : orphanIndexValues(obj.metadata.namespace ?? '');
 }
+
+/**
+ * A controller uid's index list, one per uid: the index function runs on every write of a pod or
+ * ReplicaSet, and most writes (pod status posts) keep the value, so a new list per call was
+ * garbage. The store only reads it. A cache of lists that are a function of their uid, emptied
+ * when large rather than tracking which controllers went away.
+ */
+function controllerUidValues(uid: string): readonly string[] {
+  let values = uidValues.get(uid);
+  if (values === undefined) {
+    if (uidValues.size >= MAX_UID_VALUES) uidValues.clear();
+    uidValues.set(uid, (values = [uid]));
+  }
+  return values;
+}
+
+const uidValues = new Map<string, readonly string[]>();
+const MAX_UID_VALUES = 10_000;
 
 /** The index value of a namespace's orphans, built once per namespace rather than per lookup. */
 export function orphanIndexValue(namespace: string): string {

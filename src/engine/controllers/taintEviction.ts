@@ -17,7 +17,7 @@
  * from the store after a restore. Due evictions are timed with `requeueAfter`.
  */
 import type { Taint, Toleration } from 'kubernetes-types/core/v1';
-import type { KubeObject } from '../objects';
+import { splitKey, type KubeObject } from '../objects';
 import type { SimContext } from '../sim/component';
 import { deepEqual } from '../util/clone';
 import { formatRFC3339 } from '../util/time';
@@ -104,7 +104,8 @@ export class TaintEvictionController implements Controller {
   }
 
   private handlePod(key: string, changes: Change[]): void {
-    const [namespace, name] = key.split('/');
+    // Sliced, not split: no array per reconcile (pod keys hold one slash).
+    const { namespace, name } = splitKey(key);
     const pod = this.ctx.store.get('pods', namespace, name);
     if (!pod) return this.cancel(key, changes);
     const node = pod.spec?.nodeName ? this.ctx.store.get('nodes', undefined, pod.spec.nodeName) : undefined;
@@ -161,7 +162,8 @@ export class TaintEvictionController implements Controller {
     if (!w || w.done || w.fireAt > now) return;
     w.done = true;
     changes.push(podEvent(key, `Marking for deletion Pod ${key}`));
-    const [namespace, name] = key.split('/');
+    // Sliced, not split: no array per reconcile (pod keys hold one slash).
+    const { namespace, name } = splitKey(key);
     const pod = this.ctx.store.get('pods', namespace, name);
     if (!pod) return;
     const conditions: any[] = pod.status?.conditions ?? [];
@@ -177,7 +179,7 @@ export class TaintEvictionController implements Controller {
 }
 
 function podEvent(key: string, message: string): Change {
-  const [namespace, name] = key.split('/');
+  const { namespace, name } = splitKey(key);
   const ref = { apiVersion: 'v1', kind: 'Pod', namespace, name };
   return { op: 'event', object: ref as unknown as KubeObject, type: 'Normal', reason: 'TaintManagerEviction', message };
 }
