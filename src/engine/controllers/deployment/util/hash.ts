@@ -17,11 +17,30 @@ const FNV_PRIME_32 = 0x01000193;
 /** FNV-1a, 32 bits, over bytes. */
 export function fnv32a(bytes: Iterable<number>, seed = FNV_OFFSET_32): number {
   let h = seed >>> 0;
-  for (const b of bytes) {
-    h ^= b;
-    h = Math.imul(h, FNV_PRIME_32) >>> 0;
+  for (const b of bytes) h = fnvStep(h, b);
+  return h;
+}
+
+/** One byte into an FNV-1a hash. */
+function fnvStep(h: number, b: number): number {
+  return Math.imul(h ^ b, FNV_PRIME_32) >>> 0;
+}
+
+/**
+ * fnv32a(utf8(s)), fed byte by byte: the generator makes an iterator result per byte of a
+ * template, on each ReplicaSet a Deployment creates.
+ */
+export function fnv32aUtf8(s: string, seed = FNV_OFFSET_32): number {
+  let h = seed >>> 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.codePointAt(i)!;
+    if (c > 0xffff) i++; // the second half of a surrogate pair
+    if (c < 0x80) h = fnvStep(h, c);
+    else if (c < 0x800) h = fnvStep(fnvStep(h, 0xc0 | (c >> 6)), 0x80 | (c & 63));
+    else if (c < 0x10000) h = fnvStep(fnvStep(fnvStep(h, 0xe0 | (c >> 12)), 0x80 | ((c >> 6) & 63)), 0x80 | (c & 63));
+    else h = fnvStep(fnvStep(fnvStep(fnvStep(h, 0xf0 | (c >> 18)), 0x80 | ((c >> 12) & 63)), 0x80 | ((c >> 6) & 63)), 0x80 | (c & 63));
   }
-  return h >>> 0;
+  return h;
 }
 
 /** The UTF-8 bytes of a string (the engine has no TextEncoder: ES libraries only). */
@@ -56,7 +75,7 @@ export function canonicalJson(value: unknown): string {
 
 /** controller.ComputeHash for a pod template and an optional collisionCount. */
 export function computeHash(template: unknown, collisionCount?: number): string {
-  let h = fnv32a(utf8(canonicalJson(template)));
+  let h = fnv32aUtf8(canonicalJson(template));
   if (collisionCount !== undefined && collisionCount !== null) {
     const n = collisionCount >>> 0;
     h = fnv32a([n & 255, (n >>> 8) & 255, (n >>> 16) & 255, n >>> 24, 0, 0, 0, 0], h);

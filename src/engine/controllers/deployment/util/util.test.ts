@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { setNewReplicaSetAnnotations } from './annotations';
-import { canonicalJson, computeHash, fnv32a, safeEncodeString, utf8 } from './hash';
+import { canonicalJson, computeHash, fnv32a, fnv32aUtf8, safeEncodeString, utf8 } from './hash';
 import { resolveFenceposts } from './replicas';
 import { equalIgnoreHash, findNewReplicaSet } from './templates';
 
@@ -11,6 +11,11 @@ describe('pod-template-hash', () => {
     expect(fnv32a(utf8('foobar'))).toBe(0xbf9cf968);
     // Digits map only to 4 5 6 7 8 9 b c d f.
     expect(safeEncodeString('0123456789')).toBe('456789bcdf');
+  });
+
+  it('hashes a string as fnv32a over its UTF-8 bytes', () => {
+    for (const s of ['', 'a', 'foobar', 'é€😀', '\ud800 lone', 'end \udc00']) expect(fnv32aUtf8(s)).toBe(fnv32a(utf8(s)));
+    expect(fnv32aUtf8('a', 7)).toBe(fnv32a(utf8('a'), 7));
   });
 
   it('is stable, key-order independent and changed by the collision count', () => {
