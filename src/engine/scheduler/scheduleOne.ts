@@ -39,6 +39,11 @@ export class Framework {
   private feasibleBuf: NodeInfo[] = [];
   /** The filters that can reject a node for the current pod, reused likewise. */
   private activeFilters: FilterPlugin[] = [];
+  /**
+   * An empty map for the next cycle's node statuses: a cycle that places its pod rejecting no
+   * node (most do) hands its map back, as no diagnosis of it is handed out.
+   */
+  private spareStatuses: Map<string, Status> | undefined;
 
   constructor(
     readonly filters: FilterPlugin[],
@@ -63,7 +68,7 @@ export class Framework {
   schedule(p: PodInfo): CycleResult {
     const all = this.cache.list();
     if (all.length === 0) return { diagnosis: { numAllNodes: 0, nodeStatuses: new Map() }, noNodes: true };
-    const diagnosis: Diagnosis = { numAllNodes: all.length, nodeStatuses: new Map() };
+    const diagnosis: Diagnosis = { numAllNodes: all.length, nodeStatuses: this.takeStatuses() };
     let nodes: readonly NodeInfo[] = all;
     // Plugins that narrowed the nodes; most cycles have none (no list then).
     let narrowing: string[] | undefined;
@@ -89,8 +94,15 @@ export class Framework {
     const feasible = this.findFeasible(p, nodes, diagnosis.nodeStatuses);
     if (feasible.length === 0) return { diagnosis };
     const evaluated = feasible.length + diagnosis.nodeStatuses.size;
+    if (diagnosis.nodeStatuses.size === 0) this.spareStatuses = diagnosis.nodeStatuses;
     if (feasible.length === 1) return { host: feasible[0].name, evaluated, feasible: 1 };
     return { host: this.selectHost(this.prioritize(p, feasible, all), feasible), evaluated, feasible: feasible.length };
+  }
+
+  private takeStatuses(): Map<string, Status> {
+    const statuses = this.spareStatuses ?? new Map<string, Status>();
+    this.spareStatuses = undefined;
+    return statuses;
   }
 
   /**
