@@ -7,7 +7,7 @@ import { backoffNext, inBackoffSince } from './backoff';
 import { formatGoDuration as goDuration } from '../util/duration';
 import { WORKER_BACKOFF_MS } from './imageManager';
 import { releaseIp } from './ipam';
-import type { NodeKubelet } from './kubelet';
+import { containerSpecIn, type NodeKubelet } from './kubelet';
 import { startProcess, stopProcess } from './processes';
 import { resetProbes, startProbes } from './probes';
 import { finishTermination } from './termination';
@@ -51,7 +51,9 @@ export function onCreateDue(k: NodeKubelet, ps: PodState, c: ContainerState): vo
 
 export function onStartDue(k: NodeKubelet, ps: PodState, c: ContainerState): void {
   if (c.step !== 'creating' || ps.terminating) return;
-  const spec = k.containerSpec(ps, c);
+  // Looked up once for the spec and the process (the pod is not written in between).
+  const pod = k.podObject(ps);
+  const spec = containerSpecIn(pod, c);
   c.step = 'running';
   c.startedAt = k.now();
   c.waiting = undefined;
@@ -61,7 +63,7 @@ export function onStartDue(k: NodeKubelet, ps: PodState, c: ContainerState): voi
   k.record(ps, c, 'Normal', 'Started', STARTED.get(c.name));
   k.markDirty(ps);
   startProbes(k, ps, c, spec);
-  startProcess(k, ps, c, spec);
+  startProcess(k, ps, c, spec, pod);
   k.advance(ps);
 }
 

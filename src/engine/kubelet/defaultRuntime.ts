@@ -7,7 +7,7 @@
  * and exits 0; anything else running as PID 1 (a shell, `sleep`, `stress`) has no handler, so
  * the kernel ignores SIGTERM for it and the kubelet's SIGKILL ends it (exit 137).
  */
-import type { Container, ContainerPort } from 'kubernetes-types/core/v1';
+import type { Container } from 'kubernetes-types/core/v1';
 import { runArgv } from '../shell/run';
 import { Random } from '../sim/random';
 import { containerArgv, imageId, imageSize, imageSpec, parseImageRef, pullImage, startProcess as runtimeProcess } from './runtime';
@@ -115,13 +115,29 @@ function envEntry(e: { name: string; value?: string }): { name: string; value: s
 
 /** The image's ports then the container's declared ones, each once, in that order. */
 function readyPorts(ports: readonly number[], c: Container): number[] {
-  const out: number[] = [];
-  for (const p of ports) if (!out.includes(p)) out.push(p);
-  for (const p of c.ports ?? NO_CONTAINER_PORTS) if (!out.includes(p.containerPort)) out.push(p.containerPort);
+  if (!c.ports?.length) return imagePortList(ports);
+  const out = distinctPorts(ports);
+  for (const p of c.ports) if (!out.includes(p.containerPort)) out.push(p.containerPort);
   return out;
 }
 
-const NO_CONTAINER_PORTS: ContainerPort[] = [];
+function distinctPorts(ports: readonly number[]): number[] {
+  const out: number[] = [];
+  for (const p of ports) if (!out.includes(p)) out.push(p);
+  return out;
+}
+
+/**
+ * A container that declares no ports listens on its image's: one list per image spec (specs are
+ * shared and read only, and so is the list: the kubelet copies what it keeps).
+ */
+const imagePortLists = new WeakMap<readonly number[], number[]>();
+
+function imagePortList(ports: readonly number[]): number[] {
+  let list = imagePortLists.get(ports);
+  if (!list) imagePortLists.set(ports, (list = distinctPorts(ports)));
+  return list;
+}
 
 /** Runs a command to completion (exec probes): sleeps add up, host calls get no answer. */
 function exec(argv: string[], fs: ProcessInput['fs'], now: () => number, env: Record<string, string>): ExecResult {

@@ -34,8 +34,8 @@ const POST_OPTIONS = { handOver: true, fieldManager: 'kubelet' };
 export class NodeKubelet {
   /** By container: its state object is the container's for as long as the pod is here (no key strings to build). */
   readonly live = new Map<ContainerState, LiveProcess | DormantProcess>();
-  /** Uids of pods with a status to post, in the order they became dirty (a short list per node). */
-  private dirty: string[] = [];
+  /** Pods with a status to post, in the order they became dirty (a short list per node; forget takes a pod out). */
+  private dirty: PodState[] = [];
   /** The host's: whether this kubelet is in its queue of nodes to flush (see KubeletComponent.work). */
   flushQueued = false;
 
@@ -90,10 +90,7 @@ export class NodeKubelet {
   }
 
   containerSpec(ps: PodState, c: ContainerState): Container {
-    const pod = this.podObject(ps);
-    const list: Container[] = (c.init ? pod?.spec?.initContainers : pod?.spec?.containers) ?? NO_SPECS;
-    for (const spec of list) if (spec.name === c.name) return spec;
-    return { name: c.name, image: c.image };
+    return containerSpecIn(this.podObject(ps), c);
   }
 
   /** An Event from this kubelet about the pod, or one of its containers (with its fieldPath). */
@@ -106,7 +103,7 @@ export class NodeKubelet {
   /** The status manager: statuses are posted once the current instant's work is done. */
   markDirty(ps: PodState): void {
     if (this.dirty.length === 0) this.onDirty(this);
-    if (!this.dirty.includes(ps.uid)) this.dirty.push(ps.uid);
+    if (!this.dirty.includes(ps)) this.dirty.push(ps);
   }
 
   hasDirty(): boolean {
@@ -115,12 +112,9 @@ export class NodeKubelet {
 
   flush(): void {
     // Taken whole: pods marked while posting wait for the next flush.
-    const uids = this.dirty;
+    const pods = this.dirty;
     this.dirty = [];
-    for (const uid of uids) {
-      const ps = this.state.pods[uid];
-      if (ps) this.post(ps);
-    }
+    for (const ps of pods) this.post(ps);
   }
 
   private post(ps: PodState): void {
@@ -132,7 +126,9 @@ export class NodeKubelet {
     try {
       // The status was built afresh for this write (parts it shares come from the stored, never
       // mutated pod): hand it over rather than have the server copy it.
-      this.ctx.api.updateStatus('pods', { ...pod, status } as KubeObject, POST_OPTIONS);
+      // One literal of the pod's keys rather than a spread of the stored object (whose shapes vary).
+      const write: KubeObject = { apiVersion: pod.apiVersion, kind: pod.kind, metadata: pod.metadata, spec: pod.spec, status };
+      this.ctx.api.updateStatus('pods', write, POST_OPTIONS);
     } catch {
       // The pod went away meanwhile: its DELETED event cleans up.
     }
@@ -159,9 +155,6 @@ export class NodeKubelet {
 
   admit(pod: KubeObject): PodState {
     const m = pod.metadata;
-    const containers: ContainerState[] = [];
-    for (const c of pod.spec?.initContainers ?? NO_SPECS) containers.push(newContainer(c, true));
-    for (const c of pod.spec?.containers ?? NO_SPECS) containers.push(newContainer(c, false));
     const ps: PodState = {
       uid: m.uid!,
       namespace: m.namespace!,
@@ -170,7 +163,7 @@ export class NodeKubelet {
       sandbox: 1,
       sandboxReady: false,
       startTime: this.now(),
-      containers,
+      containers: containersOf(pod),
       conditions: {},
       specHash: {},
     };
@@ -214,7 +207,7 @@ export class NodeKubelet {
     for (const key of Object.keys(this.state.crashBackoff)) if (key.startsWith(ps.uid)) delete this.state.crashBackoff[key];
     for (const key of Object.keys(this.state.pullBackoff)) if (key.startsWith(ps.uid)) delete this.state.pullBackoff[key];
     delete this.state.pods[ps.uid];
-    const i = this.dirty.indexOf(ps.uid);
+    const i = this.dirty.indexOf(ps);
     if (i >= 0) this.dirty.splice(i, 1);
   }
 
@@ -257,10 +250,28 @@ function containerFieldPath(c: ContainerState): string {
   return (c.init ? initFieldPaths : appFieldPaths).get(c.name);
 }
 
+/** The container's spec in `pod` (the stored one), or its name and image when there is none. */
+export function containerSpecIn(pod: KubeObject | undefined, c: ContainerState): Container {
+  const list: Container[] = (c.init ? pod?.spec?.initContainers : pod?.spec?.containers) ?? NO_SPECS;
+  for (const spec of list) if (spec.name === c.name) return spec;
+  return { name: c.name, image: c.image };
+}
+
 /** A loop rather than `find`: no closure per timer. */
 export function containerNamed(ps: PodState, name: string): ContainerState | undefined {
   for (const c of ps.containers) if (c.name === name) return c;
   return undefined;
+}
+
+/** The pod's containers, init ones first; one app container (the usual pod) as a literal: a list grown by push keeps spare room for as long as the pod is here. */
+function containersOf(pod: KubeObject): ContainerState[] {
+  const inits: Container[] = pod.spec?.initContainers ?? NO_SPECS;
+  const apps: Container[] = pod.spec?.containers ?? NO_SPECS;
+  if (inits.length === 0 && apps.length === 1) return [newContainer(apps[0], false)];
+  const containers: ContainerState[] = [];
+  for (const c of inits) containers.push(newContainer(c, true));
+  for (const c of apps) containers.push(newContainer(c, false));
+  return containers;
 }
 
 function newContainer(spec: Container, init: boolean): ContainerState {

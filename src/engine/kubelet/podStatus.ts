@@ -405,11 +405,22 @@ function containerStatuses(pod: KubeObject, list: ContainerState[], prev: unknow
     const prevStatus = p !== null && typeof p === 'object' && !Array.isArray(p) ? (p as Record<string, unknown>) : NO_STATUS;
     const built = containerStatusJSON(list[i], specFor(pod, list[i].name) ?? NO_SPEC, prevStatus);
     const status = sameEntries(prevStatus, built) ? prevStatus : built;
-    if (out === undefined && status !== p) out = prevList.slice(0, i);
     if (out !== undefined) out.push(status);
+    else if (status !== p) out = changedFrom(prevList, i, status);
   }
   if (out !== undefined) return out;
   return prevList.length === list.length ? prevList : prevList.slice(0, list.length);
+}
+
+/**
+ * The stored statuses before `i`, then `status`; a literal when it comes first (the usual single
+ * container): a list grown from empty by push keeps spare room in the stored pod.
+ */
+function changedFrom(prev: unknown[], i: number, status: unknown): unknown[] {
+  if (i === 0) return [status];
+  const out = prev.slice(0, i);
+  out.push(status);
+  return out;
 }
 
 const NONE: string[] = [];

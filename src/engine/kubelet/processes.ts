@@ -12,7 +12,7 @@
 import type { Container } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../objects';
 import { containerExited } from './containers';
-import type { NodeKubelet } from './kubelet';
+import { containerSpecIn, type NodeKubelet } from './kubelet';
 import { appendLog } from './logs';
 import type { ContainerFs, ContainerProcess, ProcEffect } from './runtimePort';
 import { memoryBytes } from './quantity';
@@ -89,7 +89,7 @@ function startingPod(pod: KubeObject): KubeObject {
   return { apiVersion: pod.apiVersion, kind: pod.kind, metadata: { name: m.name, namespace: m.namespace, uid: m.uid }, spec: pod.spec };
 }
 
-function spawn(k: NodeKubelet, ps: PodState, c: ContainerState, spec: Container, rec: ProcessRecord, pod = startingPod(k.podObject(ps)!)): LiveProcess {
+function spawn(k: NodeKubelet, ps: PodState, c: ContainerState, spec: Container, rec: ProcessRecord, pod: KubeObject): LiveProcess {
   const fs = memoryFs(rec.volumeFiles);
   const live: LiveProcess = { instance: c.instance, proc: undefined as unknown as ContainerProcess, fs, clock: rec.startedAt, pod, spec };
   const memoryLimitBytes = memoryBytes(spec.resources?.limits?.memory);
@@ -103,7 +103,8 @@ function readClock(this: LiveProcess): number {
   return this.clock;
 }
 
-export function startProcess(k: NodeKubelet, ps: PodState, c: ContainerState, spec: Container): void {
+/** `pod`: the stored pod, as the caller just looked it up. */
+export function startProcess(k: NodeKubelet, ps: PodState, c: ContainerState, spec: Container, pod: KubeObject | undefined): void {
   const rec: ProcessRecord = {
     startedAt: k.now(),
     seed: k.ctx.random.int(2 ** 31),
@@ -114,10 +115,9 @@ export function startProcess(k: NodeKubelet, ps: PodState, c: ContainerState, sp
     memoryBytes: 0,
     cpuMillis: 0,
   };
-  const pod = k.podObject(ps);
   if (pod && mountsEmptyDir(spec, pod)) rec.volumeFiles = volumeFilesAt(ps, spec, pod);
   c.process = rec;
-  k.live.set(c, spawn(k, ps, c, spec, rec));
+  k.live.set(c, spawn(k, ps, c, spec, rec, startingPod(pod!)));
   drive(k, ps, c);
 }
 
@@ -129,7 +129,7 @@ export function liveProcess(k: NodeKubelet, ps: PodState, c: ContainerState): Li
   const rec = c.process;
   if (!rec) return undefined;
   if (!current && (c.step !== 'running' || !k.podObject(ps))) return undefined;
-  const live = current ? spawn(k, ps, c, current.spec, rec, current.pod) : spawn(k, ps, c, k.containerSpec(ps, c), rec);
+  const live = current ? spawn(k, ps, c, current.spec, rec, current.pod) : respawn(k, ps, c, rec);
   let calls = 0;
   let input: unknown = undefined;
   for (let i = 0; i < rec.steps; i++) {
@@ -141,6 +141,12 @@ export function liveProcess(k: NodeKubelet, ps: PodState, c: ContainerState): Li
   }
   k.live.set(c, live);
   return live;
+}
+
+/** A process to replay from the stored pod (after a restore): started from its spec as it is now. */
+function respawn(k: NodeKubelet, ps: PodState, c: ContainerState, rec: ProcessRecord): LiveProcess {
+  const pod = k.podObject(ps)!;
+  return spawn(k, ps, c, containerSpecIn(pod, c), rec, startingPod(pod));
 }
 
 export function stopProcess(k: NodeKubelet, ps: PodState, c: ContainerState): void {
@@ -195,7 +201,8 @@ function drive(k: NodeKubelet, ps: PodState, c: ContainerState): void {
       case 'usage': {
         rec.cpuMillis = effect.cpuMillis;
         rec.memoryBytes = effect.memoryBytes;
-        const limit = memoryBytes(k.containerSpec(ps, c).resources?.limits?.memory);
+        // The spec it was started from (no lookup of the pod): a pod update cannot change resources.
+        const limit = memoryBytes(live.spec.resources?.limits?.memory);
         if (limit !== undefined && effect.memoryBytes > limit) {
           return containerExited(k, ps, c, { exitCode: 137, reason: 'OOMKilled' });
         }
