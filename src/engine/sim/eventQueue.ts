@@ -223,14 +223,10 @@ class Heap {
     while (i > 0) {
       const p = (i - 1) >> 1;
       if (order(at, seq, hAt[p], hSeq[p]) >= 0) break;
-      h[i] = h[p];
-      hAt[i] = hAt[p];
-      hSeq[i] = hSeq[p];
+      this.move(i, p);
       i = p;
     }
-    h[i] = ev;
-    hAt[i] = at;
-    hSeq[i] = seq;
+    this.place(i, ev, at, seq);
   }
 
   private popTop(): void {
@@ -284,8 +280,8 @@ class Heap {
 
   /** Sifts `ev` (time `at`, sequence `seq`) down from slot `i`, which it is to fill. */
   private down(i: number, ev: TimedEvent, at: number, seq: number): void {
-    const { h, hAt, hSeq } = this;
-    const n = h.length;
+    const { hAt, hSeq } = this;
+    const n = this.h.length;
     // The smaller child moves up into the hole until `ev` fits: one write per level, no swaps.
     for (;;) {
       const l = 2 * i + 1;
@@ -293,14 +289,23 @@ class Heap {
       const r = l + 1;
       const m = r < n && order(hAt[r], hSeq[r], hAt[l], hSeq[l]) < 0 ? r : l;
       if (order(hAt[m], hSeq[m], at, seq) >= 0) break;
-      h[i] = h[m];
-      hAt[i] = hAt[m];
-      hSeq[i] = hSeq[m];
+      this.move(i, m);
       i = m;
     }
-    h[i] = ev;
-    hAt[i] = at;
-    hSeq[i] = seq;
+    this.place(i, ev, at, seq);
+  }
+
+  /** Slot `from`'s event and keys into slot `to`. */
+  private move(to: number, from: number): void {
+    this.h[to] = this.h[from];
+    this.hAt[to] = this.hAt[from];
+    this.hSeq[to] = this.hSeq[from];
+  }
+
+  private place(i: number, ev: TimedEvent, at: number, seq: number): void {
+    this.h[i] = ev;
+    this.hAt[i] = at;
+    this.hSeq[i] = seq;
   }
 }
 
