@@ -53,10 +53,7 @@ const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 
 export function isDNS1123Label(value: string): readonly string[] {
   // Namespaces are checked on every create: the same few names again and again.
-  if (validDNS1123Labels.has(value)) return VALID;
-  const errs = dns1123LabelErrors(value);
-  if (errs.length === 0) remember(validDNS1123Labels, value);
-  return errs;
+  return dns1123Labels.errors(value);
 }
 
 function dns1123LabelErrors(value: string): string[] {
@@ -115,10 +112,7 @@ const QUALIFIED_NAME_MSG = 'must consist of alphanumeric characters, \'-\', \'_\
 
 /** A "qualified name" (label keys, annotation keys, finalizers): an optional DNS-subdomain prefix and `/`. */
 export function isQualifiedName(value: string): readonly string[] {
-  if (validQualifiedNames.has(value)) return VALID;
-  const errs = qualifiedNameErrors(value);
-  if (errs.length === 0) remember(validQualifiedNames, value);
-  return errs;
+  return qualifiedNames.errors(value);
 }
 
 /**
@@ -127,15 +121,27 @@ export function isQualifiedName(value: string): readonly string[] {
  * Bounded: a full set simply starts over. Their answer is one shared empty list, never changed.
  */
 const VALID: readonly string[] = Object.freeze([]);
-const validQualifiedNames = new Set<string>();
-const validLabelValues = new Set<string>();
-const validDNS1123Labels = new Set<string>();
 const MAX_REMEMBERED = 4096;
 
-function remember(set: Set<string>, value: string): void {
-  if (set.size >= MAX_REMEMBERED) set.clear();
-  set.add(value);
+/** One check's answers: the errors of a value, the checks run once for a value found valid. */
+class KnownValid {
+  private readonly valid = new Set<string>();
+
+  constructor(private readonly errorsOf: (value: string) => string[]) {}
+
+  errors(value: string): readonly string[] {
+    if (this.valid.has(value)) return VALID;
+    const errs = this.errorsOf(value);
+    if (errs.length) return errs;
+    if (this.valid.size >= MAX_REMEMBERED) this.valid.clear();
+    this.valid.add(value);
+    return VALID;
+  }
 }
+
+const qualifiedNames = new KnownValid(qualifiedNameErrors);
+const labelValues = new KnownValid(labelValueErrors);
+const dns1123Labels = new KnownValid(dns1123LabelErrors);
 
 function qualifiedNameErrors(value: string): string[] {
   const errs: string[] = [];
@@ -161,10 +167,7 @@ function qualifiedNameErrors(value: string): string[] {
 }
 
 export function isValidLabelValue(value: string): readonly string[] {
-  if (validLabelValues.has(value)) return VALID;
-  const errs = labelValueErrors(value);
-  if (errs.length === 0) remember(validLabelValues, value);
-  return errs;
+  return labelValues.errors(value);
 }
 
 function labelValueErrors(value: string): string[] {
