@@ -23,7 +23,7 @@ import { kindIsServed, qualifiedName, RESOURCE_TYPES, resourceType, resourceType
 import type { KubeObject } from '../objects';
 import type { SimContext } from '../sim/component';
 import { deepEqual } from '../util/clone';
-import { NO_KEYS, type Change, type Controller, type KeyMapper } from './manager';
+import { addKey, NO_KEYS, type Change, type Controller, type KeyMapper } from './manager';
 
 export const GC_OWNER_INDEX = 'gc.owner-uid';
 export const FOREGROUND_FINALIZER = 'foregroundDeletion';
@@ -218,11 +218,6 @@ export class GarbageCollector implements Controller {
     changes.push(removeFinalizer(resource, owner, ORPHAN_FINALIZER));
     return changes;
   }
-}
-
-/** Appends `key` unless already there. */
-function addKey(keys: string[], key: string): void {
-  if (!keys.includes(key)) keys.push(key);
 }
 
 function ownerType(ref: OwnerReference): ResourceType | undefined {

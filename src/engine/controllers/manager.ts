@@ -46,6 +46,11 @@ export type KeyMapper = (obj: KubeObject, old: KubeObject | undefined, live: Kub
 /** What a mapper returns for an event that wakes nothing (most do): one shared empty list. */
 export const NO_KEYS: readonly string[] = [];
 
+/** Appends `key` to a mapper's keys unless already there (keys in first-seen order, each once). */
+export function addKey(keys: string[], key: string): void {
+  if (!keys.includes(key)) keys.push(key);
+}
+
 export interface Controller {
   /** The component name, also the Event source (`deployment-controller`). */
   readonly name: string;

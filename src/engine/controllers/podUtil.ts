@@ -8,6 +8,7 @@ import type { Pod, PodCondition } from 'kubernetes-types/core/v1';
 import type { OwnerReference } from 'kubernetes-types/meta/v1';
 import { controllerOf, objectKey, splitKey, type KubeObject } from '../objects';
 import { parseTime } from '../util/time';
+import { addKey } from './manager';
 
 /** Index (on pods, replicasets, ...) by controller uid; orphans under `ORPHAN_INDEX_PREFIX + namespace`. */
 export const CONTROLLER_UID_INDEX = 'controller-uid';
@@ -63,6 +64,22 @@ export class ControllerKeys {
   /** The key of the controller `ref` of an object in `namespace`. */
   of(namespace: string | undefined, ref: OwnerReference): readonly string[] {
     return this.entry(namespace, ref.uid, ref.name).keys;
+  }
+
+  /**
+   * The keys an event of a dependent (`obj`, `old` the version before) wakes among controllers of
+   * `kind`: its controller's and, when that changed, the one it had, each once. The usual answer,
+   * the same controller before and after, is the list built once.
+   */
+  ofDependent(kind: string, obj: KubeObject, old: KubeObject | undefined): readonly string[] {
+    const ref = controllerOf(obj);
+    const oldRef = old && controllerOf(old);
+    const same = ref?.kind === kind && ref.name === oldRef?.name && old!.metadata.namespace === obj.metadata.namespace;
+    if (ref?.kind === kind && (same || oldRef?.kind !== kind)) return this.of(obj.metadata.namespace, ref);
+    const keys: string[] = [];
+    if (ref?.kind === kind) keys.push(`${obj.metadata.namespace}/${ref.name}`);
+    if (oldRef?.kind === kind && !same) addKey(keys, `${old!.metadata.namespace}/${oldRef.name}`);
+    return keys;
   }
 
   /** `[objectKey(obj)]`: the key of a controller's own event. */

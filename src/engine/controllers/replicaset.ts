@@ -28,7 +28,7 @@ import type { SimContext } from '../sim/component';
 import type { Store } from '../store/store';
 import { deepEqual } from '../util/clone';
 import { formatRFC3339 } from '../util/time';
-import type { Change, Controller } from './manager';
+import { addKey, type Change, type Controller } from './manager';
 import { compileSelector, hasTemplateLabels, ReplicaSetPodCounts, type PodCounts } from './replicaSetPods';
 import {
   compareForDeletion,
@@ -102,17 +102,10 @@ export class ReplicaSetController implements Controller {
 
   /** Pod events wake the controlling ReplicaSet, or for orphans every ReplicaSet that selects them. */
   private keysForPod(pod: KubeObject, old: KubeObject | undefined, live: KubeObject | undefined): readonly string[] {
-    const ref = controllerOf(pod);
-    const oldRef = old && controllerOf(old);
-    // Most events keep the controller (or have no version before): its key alone, built once.
-    const same = ref?.kind === 'ReplicaSet' && ref.name === oldRef?.name && old!.metadata.namespace === pod.metadata.namespace;
-    if (ref?.kind === 'ReplicaSet' && (same || oldRef?.kind !== 'ReplicaSet')) return this.controllerKeys.of(pod.metadata.namespace, ref);
-    // Keys in first-seen order without duplicates.
-    const keys: string[] = [];
-    if (ref?.kind === 'ReplicaSet') keys.push(`${pod.metadata.namespace}/${ref.name}`);
-    if (old && oldRef?.kind === 'ReplicaSet' && !same) addKey(keys, `${old.metadata.namespace}/${oldRef.name}`);
-    if (ref) return keys;
-    const orphanChanged = !old || !deepEqual(old.metadata.labels, pod.metadata.labels) || oldRef?.uid !== undefined;
+    const owners = this.controllerKeys.ofDependent('ReplicaSet', pod, old);
+    if (controllerOf(pod)) return owners;
+    const keys = [...owners];
+    const orphanChanged = !old || !deepEqual(old.metadata.labels, pod.metadata.labels) || controllerOf(old)?.uid !== undefined;
     if (orphanChanged && live && podIsActive(live)) {
       for (const rs of this.ctx.store.list(REPLICASETS, pod.metadata.namespace)) {
         if (selectorMatches(rs.spec?.selector, pod.metadata.labels)) addKey(keys, objectKey(rs));
@@ -233,11 +226,6 @@ function walkOwned(store: Store, rs: KubeObject, matches: (labels: Labels) => bo
     else if (releases) releases.push(ownerRefsPatch(pod, (pod.metadata.ownerReferences ?? []).filter((r) => r.uid !== rs.metadata.uid)));
   }
   return claimed;
-}
-
-/** Appends `key` unless already there. */
-function addKey(keys: string[], key: string): void {
-  if (!keys.includes(key)) keys.push(key);
 }
 
 /** The follow-up of a pod create: `Created pod: <generated name>`. */

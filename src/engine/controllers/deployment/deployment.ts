@@ -12,7 +12,7 @@ import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import { selectorMatches } from '../../api/selectors';
 import { controllerOf, objectKey, type KubeObject } from '../../objects';
 import type { SimContext } from '../../sim/component';
-import { NO_KEYS, type Change, type Controller } from '../manager';
+import { addKey, NO_KEYS, type Change, type Controller } from '../manager';
 import { ControllerKeys, CONTROLLER_UID_INDEX, controllerUidIndexValues, newControllerRef, orphanIndexValue } from '../podUtil';
 import { compileSelector } from '../replicaSetPods';
 import { checkPausedConditions } from './progress';
@@ -63,19 +63,11 @@ export class DeploymentController implements Controller {
 
   /** ReplicaSet events wake the controlling Deployment, or for orphans each Deployment selecting them. */
   private keysForReplicaSet(rs: KubeObject, old: KubeObject | undefined, live: KubeObject | undefined): readonly string[] {
-    const ref = controllerOf(rs);
-    const oldRef = old && controllerOf(old);
-    // Usually one key, the same before and after: built once per controller reference.
-    const same = ref?.kind === 'Deployment' && ref.name === oldRef?.name && old!.metadata.namespace === rs.metadata.namespace;
-    if (ref?.kind === 'Deployment' && (same || oldRef?.kind !== 'Deployment')) return this.controllerKeys.of(rs.metadata.namespace, ref);
-    // Keys in first-seen order without duplicates.
-    const keys: string[] = [];
-    if (ref?.kind === 'Deployment') keys.push(`${rs.metadata.namespace}/${ref.name}`);
-    if (old && oldRef?.kind === 'Deployment' && !same) addKey(keys, `${old.metadata.namespace}/${oldRef.name}`);
-    if (!ref && live) {
-      for (const d of this.ctx.store.list(DEPLOYMENTS, rs.metadata.namespace)) {
-        if (selectorMatches(deploymentSpec(d).selector, rs.metadata.labels)) addKey(keys, objectKey(d));
-      }
+    const owners = this.controllerKeys.ofDependent('Deployment', rs, old);
+    if (controllerOf(rs) || !live) return owners;
+    const keys = [...owners];
+    for (const d of this.ctx.store.list(DEPLOYMENTS, rs.metadata.namespace)) {
+      if (selectorMatches(deploymentSpec(d).selector, rs.metadata.labels)) addKey(keys, objectKey(d));
     }
     return keys;
   }
@@ -127,11 +119,6 @@ export class DeploymentController implements Controller {
 
 /** The pod map of a rollout that reads no pods (only Recreate does). */
 const NO_PODS: ReadonlyMap<string, KubeObject[]> = new Map();
-
-/** Appends `key` unless already there. */
-function addKey(keys: string[], key: string): void {
-  if (!keys.includes(key)) keys.push(key);
-}
 
 function selectsEverything(sel: LabelSelector | undefined): boolean {
   return !!sel && Object.keys(sel.matchLabels ?? {}).length === 0 && (sel.matchExpressions ?? []).length === 0;
