@@ -11,6 +11,7 @@ import type { Component, SimContext } from '../sim/component';
 import type { ShellEffect } from '../shell/types';
 import type { StoreEvent } from '../store/store';
 import { clone } from '../util/clone';
+import { Fifo } from '../util/fifo';
 import { defaultRuntime } from './defaultRuntime';
 import { execInContainer, execTarget, openExec, type ExecOptions, type ExecStarter } from './exec';
 import { newIpam } from './ipam';
@@ -44,6 +45,8 @@ interface Queued {
 
 const NO_NODE: readonly string[] = [];
 
+const hasDirty = (k: NodeKubelet): boolean => k.hasDirty();
+
 /** The timer key of a node's VM finishing its boot (node names have no `|`). */
 const BOOT_TIMER = 'boot|';
 
@@ -51,12 +54,10 @@ export class KubeletComponent implements Component {
   readonly name = KUBELET_COMPONENT;
   private ctx!: SimContext;
   private nodes = new Map<string, NodeKubelet>();
-  /** Pod events to look at, in order; those before `queueHead` are done (an O(1) FIFO). */
-  private queue: Queued[] = [];
-  private queueHead = 0;
-  /** Nodes with statuses to post, in the order they became dirty; those before `dirtyHead` are done. */
-  private dirtyNodes: NodeKubelet[] = [];
-  private dirtyHead = 0;
+  /** Pod events to look at, in order. */
+  private queue = new Fifo<Queued>();
+  /** Nodes with statuses to post, in the order they became dirty. */
+  private dirtyNodes = new Fifo<NodeKubelet>();
   private callHandler: CallHandler = () => undefined;
   private saved?: Record<string, NodeState>;
   private indexValues = new Map<string, readonly string[]>();
@@ -220,7 +221,7 @@ export class KubeletComponent implements Component {
   }
 
   work(): boolean {
-    const item = this.dequeue();
+    const item = this.queue.shift();
     if (item) {
       const k = this.nodes.get(item.node);
       const pod = this.ctx.store.get('pods', item.namespace, item.name);
@@ -228,16 +229,8 @@ export class KubeletComponent implements Component {
       k?.handlePod(item.uid, mine);
       return true;
     }
-    while (this.dirtyHead < this.dirtyNodes.length) {
-      const k = this.dirtyNodes[this.dirtyHead++];
+    for (let k = this.dirtyNodes.shift(); k; k = this.dirtyNodes.shift()) {
       k.flushQueued = false;
-      if (this.dirtyHead === this.dirtyNodes.length) {
-        this.dirtyNodes = [];
-        this.dirtyHead = 0;
-      } else if (this.dirtyHead >= 1024 && this.dirtyHead * 2 >= this.dirtyNodes.length) {
-        this.dirtyNodes = this.dirtyNodes.slice(this.dirtyHead);
-        this.dirtyHead = 0;
-      }
       if (k.hasDirty()) {
         k.flush();
         return true;
@@ -247,9 +240,7 @@ export class KubeletComponent implements Component {
   }
 
   busy(): boolean {
-    if (this.queue.length > this.queueHead) return true;
-    for (let i = this.dirtyHead; i < this.dirtyNodes.length; i++) if (this.dirtyNodes[i].hasDirty()) return true;
-    return false;
+    return this.queue.size > 0 || this.dirtyNodes.some(hasDirty);
   }
 
   /** A node has statuses to post: queued once, until `work` takes it. */
@@ -296,19 +287,6 @@ export class KubeletComponent implements Component {
   /** Every pod bound to the node is looked at again (registration, restart). */
   private resync(node: string): void {
     for (const p of this.ctx.store.byIndex('pods', NODE_INDEX, node)) this.enqueue(node, p);
-  }
-
-  private dequeue(): Queued | undefined {
-    if (this.queueHead >= this.queue.length) return undefined;
-    const item = this.queue[this.queueHead++];
-    if (this.queueHead === this.queue.length) {
-      this.queue = [];
-      this.queueHead = 0;
-    } else if (this.queueHead >= 1024 && this.queueHead * 2 >= this.queue.length) {
-      this.queue = this.queue.slice(this.queueHead);
-      this.queueHead = 0;
-    }
-    return item;
   }
 
   private enqueue(node: string, pod: KubeObject): void {

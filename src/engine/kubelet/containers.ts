@@ -11,7 +11,7 @@ import { containerSpecIn, type NodeKubelet } from './kubelet';
 import { startProcess, stopProcess } from './processes';
 import { resetProbes, startProbes } from './probes';
 import { finishTermination } from './termination';
-import { TextCache } from './textCache';
+import { NameCache } from './nameCache';
 import type { ContainerState, PodState, TerminatedInfo } from './types';
 
 /** The PLEG notices a container's death within its 1 s relist; the pod is synced then. */
@@ -27,8 +27,8 @@ export function waitingToCreate(c: ContainerState): { reason: string } {
   return c.init ? INITIALIZING : CREATING;
 }
 
-const CREATED = new TextCache((name) => `Created container: ${name}`);
-const STARTED = new TextCache((name) => `Started container ${name}`);
+const CREATED = new NameCache((name) => `Created container: ${name}`);
+const STARTED = new NameCache((name) => `Started container ${name}`);
 
 export function crashKey(ps: PodState, c: ContainerState): string {
   return `${ps.uid}_${c.name}`;

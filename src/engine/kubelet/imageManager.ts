@@ -8,7 +8,7 @@ import { formatGoDuration as goDuration } from '../util/duration';
 import { backoffNext, inBackoffSinceUpdate } from './backoff';
 import { createContainer, waitingToCreate } from './containers';
 import { containerNamed, type NodeKubelet } from './kubelet';
-import { TextCache } from './textCache';
+import { NameCache } from './nameCache';
 import type { ContainerState, PodState } from './types';
 
 /**
@@ -32,8 +32,8 @@ function pullKey(ps: PodState, c: ContainerState): string {
   return `${ps.uid}_${c.image}`;
 }
 
-const ALREADY_PRESENT = new TextCache((image) => `Container image "${image}" already present on machine`);
-const PULLING = new TextCache((image) => `Pulling image "${image}"`);
+const ALREADY_PRESENT = new NameCache((image) => `Container image "${image}" already present on machine`);
+const PULLING = new NameCache((image) => `Pulling image "${image}"`);
 
 /** EnsureImageExists, then create the container once the image is there. */
 export function beginImage(k: NodeKubelet, ps: PodState, c: ContainerState): void {

@@ -19,7 +19,7 @@ import { onProbe } from './probes';
 import { kernelVersionOf, platformOf } from './nodeObject';
 import type { ContainerRuntime, Platform } from './runtimePort';
 import { beginTermination, onKillDue, updateTermination } from './termination';
-import { TextCache } from './textCache';
+import { NameCache } from './nameCache';
 import type { ContainerState, NodeState, PodState, TimerData } from './types';
 
 /** From pod bind to the sandbox (pause container + CNI) being ready. */
@@ -242,8 +242,8 @@ export class NodeKubelet {
   }
 }
 
-const appFieldPaths = new TextCache((name) => `spec.containers{${name}}`);
-const initFieldPaths = new TextCache((name) => `spec.initContainers{${name}}`);
+const appFieldPaths = new NameCache((name) => `spec.containers{${name}}`);
+const initFieldPaths = new NameCache((name) => `spec.initContainers{${name}}`);
 
 /** `spec.containers{name}`: where an Event about the container points. */
 function containerFieldPath(c: ContainerState): string {

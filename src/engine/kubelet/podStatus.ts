@@ -7,7 +7,8 @@ import { podQOSClass } from '../api/kinds/qos';
 import type { KubeObject } from '../objects';
 import { reuseUnchanged, sameEntries } from '../util/clone';
 import { formatRFC3339, parseTime } from '../util/time';
-import { TextCache } from './textCache';
+import { NameCache } from './nameCache';
+import { condition } from './podConditions';
 import type { ContainerState, PodState, TerminatedInfo } from './types';
 
 const NO_STATUS: Record<string, unknown> = {};
@@ -47,18 +48,14 @@ function stateStatus(c: ContainerState, prev: unknown): unknown {
 function sharedState(prev: unknown, state: 'running' | 'waiting', key: string, value: string): unknown {
   const inner = onlyEntry(prev, state);
   if (inner !== undefined && onlyEntry(inner, key) === value) return prev;
-  const known = sharedStates[state];
-  let shared = known.get(value);
-  if (!shared) {
-    if (known.size >= SHARED_MAX) known.clear();
-    known.set(value, (shared = { [state]: { [key]: value } }));
-  }
-  return shared;
+  return SHARED_STATES[state].get(value);
 }
 
-/** States by their one value (a start time, a reason): a pure, bounded cache. */
-const sharedStates = { running: new Map<string, object>(), waiting: new Map<string, object>() };
-const SHARED_MAX = 1024;
+/** States by their one value: a running one by its start time, a waiting one by its reason. */
+const SHARED_STATES = {
+  running: new NameCache((startedAt) => ({ running: { startedAt } })),
+  waiting: new NameCache((reason) => ({ waiting: { reason } })),
+};
 
 /** Read only: the lastState of every container that has none. */
 const NO_LAST_STATE = {};
@@ -204,87 +201,6 @@ function initFailed(c: ContainerState): boolean {
 }
 
 /**
- * One condition, with its transition time kept in `ps`: `prev` itself when it says exactly this
- * (the same keys in the same order), so an unchanged condition costs no new object.
- */
-function condition(ps: PodState, prev: unknown, type: string, status: string, now: number, generation: number | undefined, reason?: string, message?: string) {
-  let kept = ps.conditions[type];
-  if (!kept || kept.status !== status) ps.conditions[type] = kept = { status, at: now };
-  const lastTransitionTime = formatRFC3339(kept.at);
-  // The shared object first: the stored condition usually is that very object (nothing to compare).
-  const shared = sharedCondition(type, generation, status, lastTransitionTime, reason, message);
-  if (prev === shared || sameCondition(prev, type, generation, status, lastTransitionTime, reason, message)) return prev;
-  return shared;
-}
-
-/**
- * Conditions built, by transition time: the pods that change alike within a second (replicas
- * starting together) share one object — stored objects are never changed. A pure, bounded cache.
- */
-const conditionsAt = new Map<string, Record<string, unknown>[]>();
-/** Seconds remembered, and conditions per second: past that, the cache starts over or is not used. */
-const CONDITION_SECONDS_MAX = 64;
-const CONDITIONS_PER_SECOND_MAX = 32;
-
-function sharedCondition(type: string, generation: number | undefined, status: string, ltt: string, reason?: string, message?: string): Record<string, unknown> {
-  let known = conditionsAt.get(ltt);
-  if (!known) {
-    if (conditionsAt.size >= CONDITION_SECONDS_MAX) conditionsAt.clear();
-    conditionsAt.set(ltt, (known = []));
-  }
-  // All built by newCondition: the same values are the same keys in the same order.
-  for (const c of known) {
-    if (c.type === type && c.status === status && c.observedGeneration === generation && c.reason === (reason || undefined) && c.message === (message || undefined)) return c;
-  }
-  const c = newCondition(type, generation, status, ltt, reason, message);
-  if (known.length < CONDITIONS_PER_SECOND_MAX) known.push(c);
-  return c;
-}
-
-function newCondition(type: string, generation: number | undefined, status: string, lastTransitionTime: string, reason?: string, message?: string): Record<string, unknown> {
-  // The usual shapes as one literal each: no growing the object key by key.
-  if (generation !== undefined && !message) {
-    if (!reason) return { type, observedGeneration: generation, status, lastProbeTime: null, lastTransitionTime };
-    return { type, observedGeneration: generation, status, lastProbeTime: null, lastTransitionTime, reason };
-  }
-  if (generation !== undefined && reason) return { type, observedGeneration: generation, status, lastProbeTime: null, lastTransitionTime, reason, message };
-  const c: Record<string, unknown> = { type };
-  if (generation !== undefined) c.observedGeneration = generation;
-  c.status = status;
-  c.lastProbeTime = null;
-  c.lastTransitionTime = lastTransitionTime;
-  if (reason) c.reason = reason;
-  if (message) c.message = message;
-  return c;
-}
-
-/**
- * The keys `condition` writes, in order, by which optional ones it has: index
- * `(observedGeneration ? 1 : 0) | (reason ? 2 : 0) | (message ? 4 : 0)`.
- */
-const CONDITION_KEYS: readonly string[][] = [0, 1, 2, 3, 4, 5, 6, 7].map((bits) => [
-  'type',
-  ...(bits & 1 ? ['observedGeneration'] : []),
-  'status',
-  'lastProbeTime',
-  'lastTransitionTime',
-  ...(bits & 2 ? ['reason'] : []),
-  ...(bits & 4 ? ['message'] : []),
-]);
-
-/** Whether `p` is the condition `condition` would build: the same values and keys, in its order. */
-function sameCondition(p: unknown, type: string, generation: number | undefined, status: string, ltt: string, reason?: string, message?: string): boolean {
-  if (p === null || typeof p !== 'object') return false;
-  const c = p as Record<string, unknown>;
-  if (c.type !== type || c.status !== status || c.lastProbeTime !== null || c.lastTransitionTime !== ltt) return false;
-  if (c.observedGeneration !== generation || c.reason !== (reason || undefined) || c.message !== (message || undefined)) return false;
-  const keys = CONDITION_KEYS[(generation !== undefined ? 1 : 0) | (reason ? 2 : 0) | (message ? 4 : 0)];
-  let i = 0;
-  for (const k in c) if (keys[i++] !== k) return false;
-  return i === keys.length;
-}
-
-/**
  * Builds the status to post; updates the condition transition times kept in `ps`. Parts that are
  * the same as the stored status's (same values, same key order) are the stored ones: the new
  * version shares them, and what did not change is not built again.
@@ -365,7 +281,7 @@ function unreadyMessage(apps: ContainerState[]): string | undefined {
 }
 
 /** By the unready containers' names: replicas starting up all say the same. */
-const UNREADY = new TextCache((names) => `containers with unready status: [${names}]`);
+const UNREADY = new NameCache((names) => `containers with unready status: [${names}]`);
 
 /** `[{ ip }]`: the stored list when it is just that. */
 function ipList(prev: unknown, ip: string): unknown[] {
@@ -373,18 +289,12 @@ function ipList(prev: unknown, ip: string): unknown[] {
   return [{ ip }];
 }
 
-/** The same for the node's address: one list for all its pods (a pure, bounded cache). */
+/** The same for the node's address: one list for all its pods. */
 function hostIpList(prev: unknown, ip: string): unknown[] {
-  if (isIpList(prev, ip)) return prev;
-  let shared = hostIpLists.get(ip);
-  if (!shared) {
-    if (hostIpLists.size >= SHARED_MAX) hostIpLists.clear();
-    hostIpLists.set(ip, (shared = [{ ip }]));
-  }
-  return shared;
+  return isIpList(prev, ip) ? prev : HOST_IP_LISTS.get(ip);
 }
 
-const hostIpLists = new Map<string, unknown[]>();
+const HOST_IP_LISTS = new NameCache((ip): unknown[] => [{ ip }]);
 
 function isIpList(prev: unknown, ip: string): prev is unknown[] {
   return Array.isArray(prev) && prev.length === 1 && isIpEntry(prev[0], ip);
