@@ -12,7 +12,8 @@ import { rulesFor, type AdmissionContext, type Operation, type ResourceRules } f
 import { isDecodedEvent } from './events';
 import { alreadyExists, ApiError, badRequest, conflict, forbidden, notFound, OBJECT_MODIFIED } from './errors';
 import { invalidError, required, type FieldError } from './fieldErrors';
-import { appliedOnCreate, serverSideApply, trackUpdate, type ManagedFieldsEntry, type Tracking } from './managedFields';
+import { trackUpdate, type ManagedFieldsEntry, type Tracking } from './managedFields';
+import { appliedOnCreate, serverSideApply } from './serverSideApply';
 import { applyPatch, type PatchType } from './patch';
 import { mustResourceType, qualifiedName, resourceTypeForKind, type ResourceType } from './resources';
 import { matchesFields, matchesRequirements, parseFieldSelector, parseLabelSelector } from './selectors';
