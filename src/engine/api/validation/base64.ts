@@ -2,6 +2,8 @@
  * Base64 as Go's `encoding/base64` StdEncoding handles `[]byte` fields in JSON: padding required,
  * CR/LF ignored, and the error `illegal base64 data at input byte N` with Go's N.
  */
+import { utf8Bytes } from '../../util/utf8';
+
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
 /** The byte offset Go reports for invalid input, or -1 when `s` decodes. */
@@ -35,7 +37,7 @@ export function base64ErrorOffset(s: string): number {
 
 /** Standard base64 of a string's UTF-8 bytes. */
 export function base64Encode(text: string): string {
-  const bytes = utf8(text);
+  const bytes = utf8Bytes(text);
   let out = '';
   for (let i = 0; i < bytes.length; i += 3) {
     const n = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
@@ -50,16 +52,4 @@ export function base64Encode(text: string): string {
 export function base64DecodedLength(s: string): number {
   const clean = s.replace(/[\r\n]/g, '');
   return Math.floor((clean.replace(/=+$/, '').length * 3) / 4);
-}
-
-function utf8(text: string): number[] {
-  const out: number[] = [];
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
-    if (c < 0x80) out.push(c);
-    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
-    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-  }
-  return out;
 }

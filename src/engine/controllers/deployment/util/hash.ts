@@ -10,6 +10,7 @@
  * same hash) and the same collision handling (collisionCount as 8 little-endian bytes).
  */
 import { NAME_SUFFIX_ALPHABET } from '../../../sim/random';
+import { eachUtf8Byte } from '../../../util/utf8';
 
 const FNV_OFFSET_32 = 0x811c9dc5;
 const FNV_PRIME_32 = 0x01000193;
@@ -27,31 +28,15 @@ function fnvStep(h: number, b: number): number {
 }
 
 /**
- * fnv32a(utf8(s)), fed byte by byte: the generator makes an iterator result per byte of a
- * template, on each ReplicaSet a Deployment creates.
+ * fnv32a over the UTF-8 bytes of `s`, fed one by one: no list of a template's bytes (nor an
+ * iterator result per byte) on each ReplicaSet a Deployment creates.
  */
 export function fnv32aUtf8(s: string, seed = FNV_OFFSET_32): number {
   let h = seed >>> 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.codePointAt(i)!;
-    if (c > 0xffff) i++; // the second half of a surrogate pair
-    if (c < 0x80) h = fnvStep(h, c);
-    else if (c < 0x800) h = fnvStep(fnvStep(h, 0xc0 | (c >> 6)), 0x80 | (c & 63));
-    else if (c < 0x10000) h = fnvStep(fnvStep(fnvStep(h, 0xe0 | (c >> 12)), 0x80 | ((c >> 6) & 63)), 0x80 | (c & 63));
-    else h = fnvStep(fnvStep(fnvStep(fnvStep(h, 0xf0 | (c >> 18)), 0x80 | ((c >> 12) & 63)), 0x80 | ((c >> 6) & 63)), 0x80 | (c & 63));
-  }
+  eachUtf8Byte(s, (b) => {
+    h = fnvStep(h, b);
+  });
   return h;
-}
-
-/** The UTF-8 bytes of a string (the engine has no TextEncoder: ES libraries only). */
-export function* utf8(s: string): Generator<number> {
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (c < 0x80) yield c;
-    else if (c < 0x800) yield* [0xc0 | (c >> 6), 0x80 | (c & 63)];
-    else if (c < 0x10000) yield* [0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63)];
-    else yield* [0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63)];
-  }
 }
 
 /** rand.SafeEncodeString: each character's code modulo the alphabet length picks a safe character. */

@@ -1,21 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { setNewReplicaSetAnnotations } from './annotations';
-import { canonicalJson, computeHash, fnv32a, fnv32aUtf8, safeEncodeString, utf8 } from './hash';
+import { utf8Bytes } from '../../../util/utf8';
+import { canonicalJson, computeHash, fnv32a, fnv32aUtf8, safeEncodeString } from './hash';
 import { resolveFenceposts } from './replicas';
 import { equalIgnoreHash, findNewReplicaSet } from './templates';
 
 describe('pod-template-hash', () => {
   it('is FNV-32a encoded with SafeEncodeString', () => {
-    expect(fnv32a(utf8(''))).toBe(0x811c9dc5);
-    expect(fnv32a(utf8('a'))).toBe(0xe40c292c);
-    expect(fnv32a(utf8('foobar'))).toBe(0xbf9cf968);
+    expect(fnv32a(utf8Bytes(''))).toBe(0x811c9dc5);
+    expect(fnv32a(utf8Bytes('a'))).toBe(0xe40c292c);
+    expect(fnv32a(utf8Bytes('foobar'))).toBe(0xbf9cf968);
     // Digits map only to 4 5 6 7 8 9 b c d f.
     expect(safeEncodeString('0123456789')).toBe('456789bcdf');
   });
 
   it('hashes a string as fnv32a over its UTF-8 bytes', () => {
-    for (const s of ['', 'a', 'foobar', 'é€😀', '\ud800 lone', 'end \udc00']) expect(fnv32aUtf8(s)).toBe(fnv32a(utf8(s)));
-    expect(fnv32aUtf8('a', 7)).toBe(fnv32a(utf8('a'), 7));
+    for (const s of ['', 'a', 'foobar', 'é€😀', '\ud800 lone', 'end \udc00']) expect(fnv32aUtf8(s)).toBe(fnv32a(utf8Bytes(s)));
+    expect(fnv32aUtf8('a', 7)).toBe(fnv32a(utf8Bytes('a'), 7));
   });
 
   it('is stable, key-order independent and changed by the collision count', () => {
