@@ -3,8 +3,9 @@ import { defineConfig } from '@playwright/test';
 // End-to-end tests against the built app (dist/, served statically) in Debian's Chromium.
 // `npm run e2e` builds first; scripts/ensure-chromium.mjs installs Chromium where it is missing.
 // A free-ish port chosen once by the runner and inherited by its workers, so a dev server or a
-// second run on this machine does not collide with the tests.
-process.env.PILOTHOUSE_E2E_PORT ??= String(41000 + Math.floor(Math.random() * 8000));
+// second run on this machine does not collide with the tests. Below Linux's ephemeral range
+// (32768-60999), where the kernel may be holding the port for an outgoing connection.
+process.env.PILOTHOUSE_E2E_PORT ??= String(21000 + Math.floor(Math.random() * 8000));
 const PORT = Number(process.env.PILOTHOUSE_E2E_PORT);
 
 export default defineConfig({
